@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the project needs on a fresh Debian machine: Python packages, and with --dev the
+# test tools plus Debian's chromium (browser tests, chart images) and fonts-noto-core (Devanagari).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dev=0
+[ "${1:-}" = "--dev" ] && dev=1
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
+if [ "${#need[@]}" -gt 0 ] && [ "$dev" = 1 -o "${DASHBOARD_SYSTEM_DEPS:-0}" = 1 ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    sudo_cmd=""
+    [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+    echo "installing Debian packages: ${need[*]}"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "warning: apt-get not found; install ${need[*]} yourself for browser tests and chart images" >&2
+  fi
+fi
+if [ "$dev" = 1 ]; then
+  python -m pip install -q -r requirements-dev.txt
+else
+  python -m pip install -q -r requirements.txt
+fi
