@@ -1,0 +1,335 @@
+"""Loads and validates data/knowledge/: what the parser knows lives in CSV an analyst can extend.
+
+A bad row stops loading with its file, line and reason, because a silently skipped alias would
+quietly lower every figure the dashboard shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from dashboard.parse.matcher import Matcher, fold
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+
+AREA_IDS = (
+    "counter_terrorism",
+    "maritime_security",
+    "military_exercises",
+    "defence_industry",
+    "mro",
+    "emerging_technologies",
+    "cyber_security",
+    "space",
+    "logistics_agreements",
+    "regional_security",
+    "hadr",
+    "training_exchanges",
+    "economic_security",
+    "strategic_partnership",
+)
+ROLE_KEYS = (
+    "prime_minister",
+    "defence_minister",
+    "foreign_minister",
+    "cds",
+    "army_chief",
+    "navy_chief",
+    "air_chief",
+    "joint_staff_chief",
+    "coast_guard_chief",
+    "defence_secretary",
+    "vice_minister",
+    "ambassador",
+    "official",
+    "counterpart",
+)
+ALIAS_KINDS = ("person", "place", "organisation", "exercise", "dialogue")
+BOILERPLATE_ACTIONS = ("drop_line", "drop_rest", "byline", "page_date")
+CUE_KINDS = ("type", "status", "reference", "multilateral", "threat")
+
+# Python's \b treats Devanagari vowel signs as non-word characters, so "पढ़ें\b" never matches;
+# patterns in boilerplate.csv get this boundary instead.
+_WORD_END = r"(?![\w\u0900-\u0DFF])"
+
+
+class KnowledgeError(ValueError):
+    """A row in a knowledge file is wrong; the message names file, line and reason."""
+
+
+@dataclass(frozen=True)
+class Tenure:
+    name: str
+    country: str
+    role: str
+    role_key: str
+    start: date | None
+    end: date | None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Knowledge:
+    tenures: list[Tenure]
+    people: dict[str, str]  # canonical name -> country
+    places: dict[str, dict]
+    organisations: dict[str, dict]
+    exercises: dict[str, dict]
+    dialogues: dict[str, dict]
+    areas: dict[str, dict]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, str]
+    boilerplate: list[tuple[re.Pattern, str]]
+    matcher: Matcher
+    context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
+    surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
+
+    def tenures_of(self, name: str) -> list[Tenure]:
+        return [t for t in self.tenures if t.name == name]
+
+    def holder(self, country: str, role_key: str, day: date) -> str | None:
+        """Who held a role on a day: resolves "Japan's defence minister" in a dated article."""
+        for t in self.tenures:
+            if t.country == country and t.role_key == role_key and t.covers(day):
+                return t.name
+        return None
+
+    def role_on(self, name: str, day: date | None) -> Tenure | None:
+        rows = self.tenures_of(name)
+        if not rows:
+            return None
+        if day is not None:
+            for t in rows:
+                if t.covers(day):
+                    return t
+            # nearest tenure in time: a 2016 article about a 2025 minister still names a role
+            return min(rows, key=lambda t: abs(((t.start or day) - day).days))
+        return rows[-1]
+
+
+def _read(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
+    if not path.exists():
+        raise KnowledgeError(f"{path}: file is missing")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header = reader.fieldnames or []
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise KnowledgeError(f"{path}:1: missing column(s) {', '.join(missing)}")
+        rows = []
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise KnowledgeError(f"{path}:{line}: more cells than columns")
+            clean = {
+                k: unicodedata.normalize("NFC", (v or "").strip()) for k, v in row.items() if k
+            }
+            if not any(clean.values()):
+                continue
+            rows.append((line, clean))
+        return rows
+
+
+def _date(value: str, path: Path, line: int, column: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeError(f"{path}:{line}: {column} {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _need(row: dict, cols: tuple[str, ...], path: Path, line: int) -> None:
+    for c in cols:
+        if not row.get(c):
+            raise KnowledgeError(f"{path}:{line}: {c} is empty")
+
+
+def _loose_key(latin: str) -> str:
+    """A spelling-tolerant key: नकातानी, नाकातानी and Nakatani all become 'nktn'-like strings."""
+    s = re.sub(r"[^a-z]", "", latin.lower())
+    s = re.sub(r"[aeiouyh]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
+    d = Path(directory)
+    matcher = Matcher()
+
+    tenures: list[Tenure] = []
+    people: dict[str, str] = {}
+    path = d / "people.csv"
+    for line, r in _read(path, ("name", "country", "role", "role_key", "from", "to")):
+        _need(r, ("name", "country", "role_key"), path, line)
+        if r["role_key"] not in ROLE_KEYS:
+            raise KnowledgeError(f"{path}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}")
+        start = _date(r["from"], path, line, "from")
+        end = _date(r["to"], path, line, "to")
+        if start and end and end < start:
+            raise KnowledgeError(f"{path}:{line}: 'to' {end} is before 'from' {start}")
+        if people.get(r["name"], r["country"]) != r["country"]:
+            raise KnowledgeError(f"{path}:{line}: {r['name']} has two countries")
+        people[r["name"]] = r["country"]
+        tenures.append(Tenure(r["name"], r["country"], r["role"], r["role_key"], start, end))
+
+    def table(fname: str, cols: tuple[str, ...], needed: tuple[str, ...]) -> dict[str, dict]:
+        p = d / fname
+        out: dict[str, dict] = {}
+        for line, r in _read(p, cols):
+            _need(r, needed, p, line)
+            if r["name"] in out:
+                raise KnowledgeError(f"{p}:{line}: {r['name']!r} is defined twice")
+            out[r["name"]] = r
+        return out
+
+    places = table("places.csv", ("name", "kind", "country"), ("name", "kind"))
+    orgs = table("organisations.csv", ("name", "country", "kind"), ("name", "kind"))
+    exercises = table(
+        "exercises.csv", ("name", "service", "india_force", "japan_force", "multilateral"), ("name",)
+    )
+    dialogues = table("dialogues.csv", ("name", "kind", "engagement_type"), ("name", "kind"))
+    for name, r in exercises.items():
+        for col in ("india_force", "japan_force"):
+            if r[col] and r[col] not in orgs:
+                raise KnowledgeError(
+                    f"{d / 'exercises.csv'}: {name}: {col} {r[col]!r} is not in organisations.csv"
+                )
+    p = d / "areas.csv"
+    areas: dict[str, dict] = {}
+    for line, r in _read(p, ("id", "label_en", "label_hi")):
+        _need(r, ("id", "label_en"), p, line)
+        if r["id"] not in AREA_IDS:
+            raise KnowledgeError(f"{p}:{line}: area id {r['id']!r} is not in the fixed taxonomy")
+        areas[r["id"]] = r
+    if set(areas) != set(AREA_IDS):
+        raise KnowledgeError(f"{p}: areas missing: {sorted(set(AREA_IDS) - set(areas))}")
+
+    targets = {
+        "person": people,
+        "place": places,
+        "organisation": orgs,
+        "exercise": exercises,
+        "dialogue": dialogues,
+    }
+    p = d / "aliases.csv"
+    seen: dict[tuple[str, str], str] = {}
+    context_aliases: set[tuple[str, str]] = set()
+    surname_keys: dict[str, str] = {}
+    # every canonical name is its own alias
+    for kind, names in targets.items():
+        for name in names:
+            seen[(kind, fold(name))] = name
+            matcher.add(name, kind, name)
+    for line, r in _read(p, ("alias", "kind", "name", "context")):
+        _need(r, ("alias", "kind", "name"), p, line)
+        kind = r["kind"]
+        if kind not in targets:
+            raise KnowledgeError(f"{p}:{line}: kind {kind!r} is not one of {ALIAS_KINDS}")
+        if r["name"] not in targets[kind]:
+            raise KnowledgeError(f"{p}:{line}: {r['name']!r} is not defined in the {kind} file")
+        key = (kind, fold(r["alias"]))
+        if not key[1]:
+            raise KnowledgeError(f"{p}:{line}: alias is empty after normalisation")
+        other = seen.get(key)
+        if other and other != r["name"]:
+            raise KnowledgeError(f"{p}:{line}: alias {r['alias']!r} points to {r['name']!r} and {other!r}")
+        seen[key] = r["name"]
+        flag = "context" if r["context"].lower() in ("yes", "y", "true", "1") else ""
+        if flag:
+            context_aliases.add((key[1], r["name"]))
+        matcher.add(r["alias"], kind, r["name"], flag)
+
+    p = d / "area_keywords.csv"
+    for line, r in _read(p, ("keyword", "area", "lang", "prefix")):
+        _need(r, ("keyword", "area"), p, line)
+        if r["area"] not in areas:
+            raise KnowledgeError(f"{p}:{line}: area {r['area']!r} is not defined in areas.csv")
+        flag = "prefix" if r["prefix"].lower() in ("yes", "y", "true", "1") else ""
+        matcher.add(r["keyword"], "area", r["area"], flag)
+
+    p = d / "countries.csv"
+    for line, r in _read(p, ("alias", "country")):
+        _need(r, ("alias", "country"), p, line)
+        matcher.add(r["alias"], "country", r["country"])
+
+    p = d / "role_phrases.csv"
+    for line, r in _read(p, ("phrase", "country", "role_key")):
+        _need(r, ("phrase", "role_key"), p, line)
+        if r["role_key"] not in ROLE_KEYS:
+            raise KnowledgeError(f"{p}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}")
+        matcher.add(r["phrase"], "role", f"{r['country']}|{r['role_key']}")
+
+    p = d / "cues.csv"
+    for line, r in _read(p, ("cue", "kind", "value", "prefix")):
+        _need(r, ("cue", "kind"), p, line)
+        if r["kind"] not in CUE_KINDS:
+            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not one of {CUE_KINDS}")
+        flag = "prefix" if r["prefix"].lower() in ("yes", "y", "true", "1") else ""
+        matcher.add(r["cue"], "cue_" + r["kind"], r["value"], flag)
+
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    relative: dict[str, str] = {}
+    p = d / "calendar.csv"
+    for line, r in _read(p, ("word", "kind", "value")):
+        _need(r, ("word", "kind", "value"), p, line)
+        w = fold(r["word"])
+        if r["kind"] == "month":
+            months[w] = int(r["value"])
+        elif r["kind"] == "weekday":
+            weekdays[w] = int(r["value"])
+        elif r["kind"] == "relative":
+            relative[w] = r["value"]
+            matcher.add(r["word"], "relative", r["value"])
+        else:
+            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not month, weekday or relative")
+
+    p = d / "boilerplate.csv"
+    boilerplate = []
+    for line, r in _read(p, ("pattern", "action")):
+        _need(r, ("pattern", "action"), p, line)
+        if r["action"] not in BOILERPLATE_ACTIONS:
+            raise KnowledgeError(f"{p}:{line}: action {r['action']!r} is not one of {BOILERPLATE_ACTIONS}")
+        try:
+            rx = re.compile(r["pattern"].replace(r"\b", _WORD_END), re.IGNORECASE)
+        except re.error as exc:
+            raise KnowledgeError(f"{p}:{line}: pattern does not compile: {exc}") from None
+        boilerplate.append((rx, r["action"]))
+
+    matcher.build()
+    for name, country in people.items():
+        if country in ("India", "Japan"):
+            for part in name.replace(".", " ").split():
+                if len(part) >= 4:
+                    surname_keys.setdefault(_loose_key(part), name)
+    return Knowledge(
+        tenures=tenures,
+        people=people,
+        places=places,
+        organisations=orgs,
+        exercises=exercises,
+        dialogues=dialogues,
+        areas=areas,
+        months=months,
+        weekdays=weekdays,
+        relative=relative,
+        boilerplate=boilerplate,
+        matcher=matcher,
+        context_aliases=context_aliases,
+        surname_keys=surname_keys,
+    )
+
+
+@lru_cache(maxsize=4)
+def default(directory: str = str(KNOWLEDGE_DIR)) -> Knowledge:
+    """The knowledge base, loaded once per process (workers each load their own copy)."""
+    return load(directory)

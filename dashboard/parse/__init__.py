@@ -1,0 +1,112 @@
+"""The parser: article text plus optional metadata in, an Article record out. Pure: no I/O."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dashboard.models import Article
+from dashboard.parse import areas as _areas
+from dashboard.parse import dates as _dates
+from dashboard.parse import engagement as _engagement
+from dashboard.parse import entities as _entities
+from dashboard.parse import language as _language
+from dashboard.parse import text as _text
+from dashboard.parse.matcher import longest_first
+
+__all__ = ["parse_article"]
+
+
+def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str | None]:
+    for key in ("published", "date", "publishedAt", "published_at", "pubDate", "datePublished", "pub_date"):
+        if meta.get(key):
+            d = _dates.parse_date_string(str(meta[key]), kb.months, kb.weekdays)
+            if d:
+                return d, str(meta[key])
+    for line in cleaned.page_dates:
+        d = _dates.parse_date_string(line, kb.months, kb.weekdays)
+        if d:
+            return d, line
+    if cleaned.dateline_date:
+        for r in _dates.find_dates(cleaned.dateline_date, kb.months, kb.weekdays, {}):
+            if r.kind == "full":
+                return date(r.year, r.month, r.day), cleaned.dateline_date
+    return None, None
+
+
+def parse_article(text: str, meta: dict | None = None, kb=None, source: str = "") -> Article:
+    """Parse one article. `meta` may carry title, url, published, source and language."""
+    if kb is None:
+        from dashboard import knowledge
+
+        kb = knowledge.default()
+    meta = meta or {}
+    cleaned = _text.clean(text, kb.boilerplate, meta.get("title"))
+    body, title = cleaned.body, cleaned.title
+    warnings = list(cleaned.warnings)
+    published, published_text = _published(meta, cleaned, kb)
+
+    sentences = _text.split_sentences(body)
+    hits = longest_first(kb.matcher.find(body))
+    title_hits = longest_first(kb.matcher.find(title))
+    raw_dates = _dates.find_dates(body, kb.months, kb.weekdays, kb.relative)
+    dateline_place = None
+    if cleaned.dateline:
+        dl_places = [h for h in kb.matcher.find(cleaned.dateline) if h.kind == "place"]
+        if dl_places:
+            dateline_place = dl_places[0].value
+        if cleaned.dateline_date and published is None:
+            for r in _dates.find_dates(cleaned.dateline_date, kb.months, kb.weekdays, {}):
+                if r.kind == "yearless":
+                    warnings.append(f"dateline date {cleaned.dateline_date!r} has no year and no page date")
+
+    # roles ("Japan's defence minister") resolve by the article's own date when there is one
+    ref_date = published
+    if ref_date is None:
+        full = [r for r in raw_dates if r.kind == "full"]
+        if full:
+            ref_date = date(full[0].year, full[0].month, full[0].day)
+    person_hits, pw = _entities.find_people(body, hits, kb, ref_date)
+    warnings.extend(pw)
+    ctx = _engagement.Context(
+        body=body,
+        title=title,
+        sentences=sentences,
+        hits=hits,
+        title_hits=title_hits,
+        people=person_hits,
+        kb=kb,
+        published=published,
+        dateline_place=dateline_place,
+    )
+    relevant, score, engagement, date_mentions, reasons = _engagement.build(ctx, raw_dates, published_text)
+    if engagement and engagement.date and len(engagement.date) == 10 and not engagement.date.startswith("X"):
+        ref_date = date.fromisoformat(engagement.date)
+    if published is None and any(r.kind in ("relative", "weekday") for r in raw_dates):
+        warnings.append("relative dates left empty: the article has no publication date")
+    if not body.strip():
+        warnings.append("no article text after removing boilerplate")
+    language = meta.get("language") or _language.detect(title + "\n" + body)
+    return Article(
+        source=source,
+        title=title,
+        body=body,
+        language=_language.detect(title + "\n" + body) if language not in _LANGS else language,
+        url=meta.get("url") or None,
+        published=published.isoformat() if published else None,
+        india_japan=relevant,
+        engagement=engagement,
+        dates=tuple(date_mentions),
+        people=tuple(_entities.people_records(body, person_hits, kb, ref_date)),
+        places=tuple(_entities.entity_records(body, hits, "place")),
+        organisations=tuple(_entities.entity_records(body, hits, "organisation")),
+        exercises=tuple(_entities.entity_records(body, hits, "exercise")),
+        dialogues=tuple(_entities.entity_records(body, hits, "dialogue")),
+        areas=tuple(_areas.find_areas(body, hits, sentences, tuple(kb.areas))),
+        warnings=tuple(warnings),
+        outlet=meta.get("source") or meta.get("site") or meta.get("outlet") or None,
+        relevance=round(score, 2),
+        extra={"reasons": reasons, "dateline": cleaned.dateline},
+    )
+
+
+_LANGS = {"hi", "en", "mixed", "mr", "gu", "bn", "or", "ta", "te", "ur", "ja", "pa", "kn", "ml"}

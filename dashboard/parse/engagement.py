@@ -1,0 +1,408 @@
+"""Is India–Japan the subject, and if so which engagement: its type, status, date, place, participants.
+
+Every decision is a small score over evidence found elsewhere (cues, people and their roles,
+places, dates); the title and the lead sentences weigh most, because that is where news says
+what the story is about.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from dashboard.models import DateMention, Engagement
+from dashboard.parse.dates import RawDate, resolve, tense
+from dashboard.parse.matcher import Hit
+
+LEAD_SENTENCES = 2
+_BILATERAL_EXERCISE = "bilateral_exercise"
+_PLACE_WEIGHT = {"venue": 3.0, "base": 2.5, "water": 2.0, "city": 1.5, "region": 1.0, "country": 0.3}
+
+
+@dataclass
+class Context:
+    body: str
+    title: str
+    sentences: list[tuple[int, int]]
+    hits: list[Hit]  # body hits
+    title_hits: list[Hit]
+    people: list  # PersonHit
+    kb: object
+    published: date | None
+    dateline_place: str | None
+
+    def sentence_of(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.sentences):
+            if s <= pos < e or pos < s:
+                return i
+        return max(len(self.sentences) - 1, 0)
+
+    def in_lead(self, pos: int) -> bool:
+        return self.sentence_of(pos) < LEAD_SENTENCES
+
+
+def _country_of_org(kb, name: str) -> str:
+    return kb.organisations.get(name, {}).get("country", "")
+
+
+def country_strength(ctx: Context) -> dict[str, float]:
+    kb = ctx.kb
+    s: dict[str, float] = defaultdict(float)
+    body_counts: dict[str, int] = defaultdict(int)
+    for h in ctx.title_hits:
+        if h.kind == "country":
+            s[h.value] += 3.0
+    title_countries = {h.value for h in ctx.title_hits if h.kind == "country"}
+    for h in ctx.title_hits:
+        if h.kind == "person" and h.flag != "context":
+            c = kb.people.get(h.value, "")
+            if c and c not in title_countries:
+                s[c] += 3.0
+                title_countries.add(c)
+    for h in ctx.hits:
+        if h.kind == "country":
+            body_counts[h.value] += 1
+            if ctx.in_lead(h.start):
+                s[h.value] += 1.0
+        elif h.kind == "organisation":
+            c = _country_of_org(kb, h.value)
+            if c:
+                s[c] += 0.5
+                if ctx.in_lead(h.start):
+                    s[c] += 1.0
+    for c, n in body_counts.items():
+        s[c] += min(n, 12) * 0.5
+    seen_people = set()
+    for p in ctx.people:
+        c = kb.people.get(p.name, "")
+        if not c:
+            continue
+        if p.name not in seen_people:
+            s[c] += 2.0
+            seen_people.add(p.name)
+        if ctx.in_lead(p.start):
+            s[c] += 1.0
+    for h in ctx.hits + ctx.title_hits:
+        if h.kind == "exercise":
+            ex = kb.exercises.get(h.value, {})
+            if ex.get("japan_force") and ex.get("india_force"):
+                w = 1.0 if ex.get("multilateral", "").lower() == "yes" else 2.5
+                s["Japan"] += w
+                s["India"] += w
+            elif ex.get("india_force"):
+                s["India"] += 0.5
+                s["_other_exercise"] += 2.5
+    return dict(s)
+
+
+def _cues(ctx: Context, kind: str) -> list[Hit]:
+    return [h for h in ctx.hits if h.kind == kind]
+
+
+def is_india_japan(ctx: Context, strength: dict[str, float]) -> tuple[bool, float, list[str]]:
+    reasons: list[str] = []
+    india, japan = strength.get("India", 0.0), strength.get("Japan", 0.0)
+    others = {c: v for c, v in strength.items() if c not in ("India", "Japan")}
+    top_other = max(others.values(), default=0.0)
+    score = min(india, japan) - 0.6 * top_other
+    if japan < 3.5:
+        reasons.append("Japan is mentioned only in passing")
+        return False, score, reasons
+    if india < 3.0:
+        reasons.append("India is not a party")
+        return False, score, reasons
+    if top_other > 0 and japan < 0.6 * top_other:
+        reasons.append(f"the story is about {max(others, key=others.get)}")
+        return False, score, reasons
+    if top_other > 0 and india < 0.5 * top_other:
+        reasons.append("India is not the other party")
+        return False, score, reasons
+    return True, score, reasons
+
+
+def _type_scores(ctx: Context) -> dict[str, float]:
+    kb = ctx.kb
+    sc: dict[str, float] = defaultdict(float)
+
+    def weight(h: Hit, title: bool) -> float:
+        if title:
+            return 3.0
+        return 2.0 if ctx.in_lead(h.start) else 0.5
+
+    for hits, title in ((ctx.title_hits, True), (ctx.hits, False)):
+        for h in hits:
+            if h.kind == "cue_type":
+                sc[h.value] += weight(h, title)
+            elif h.kind == "exercise":
+                ex = kb.exercises.get(h.value, {})
+                if ex.get("japan_force"):
+                    sc["exercise"] += weight(h, title) + 1.0
+            elif h.kind == "dialogue":
+                t = kb.dialogues.get(h.value, {}).get("engagement_type", "")
+                if t:
+                    sc[t] += weight(h, title) + 0.5
+            elif h.kind == "cue_multilateral":
+                sc["_multilateral"] += weight(h, title)
+    # who took part says much about what kind of meeting it was
+    roles: dict[str, set[str]] = defaultdict(set)
+    for p in ctx.people:
+        t = kb.role_on(p.name, ctx.published)
+        if t:
+            roles[t.country].add(t.role_key)
+    both = roles.get("India", set()) & roles.get("Japan", set())
+    if "prime_minister" in both:
+        sc["summit"] += 2.0
+    if "defence_minister" in both:
+        sc["bilateral_ministerial"] += 2.0
+    if {"defence_minister", "foreign_minister"} <= both:
+        sc["two_plus_two"] += 1.5
+    chiefs = {"army_chief", "navy_chief", "air_chief", "cds", "joint_staff_chief", "coast_guard_chief"}
+    if (roles.get("India", set()) | roles.get("Japan", set())) & chiefs:
+        sc["visit"] += 1.0
+    if (roles.get("India", set()) | roles.get("Japan", set())) & {"defence_secretary", "vice_minister", "official"}:
+        sc["official_dialogue"] += 1.0
+    return sc
+
+
+def engagement_type(ctx: Context) -> str:
+    sc = _type_scores(ctx)
+    multilateral = sc.pop("_multilateral", 0.0)
+    meeting = sc.pop("meeting", 0.0)
+
+    def strong(t: str, at_least: float = 3.0) -> bool:
+        return sc.get(t, 0.0) >= at_least
+
+    if strong("two_plus_two", 2.0):
+        return "two_plus_two"
+    if strong("phone_call", 2.0):
+        return "phone_call"
+    if strong("exercise", 3.0) and sc["exercise"] >= max(sc.get("visit", 0), sc.get("summit", 0)):
+        return "exercise"
+    if strong("sidelines_multilateral", 2.0) or (multilateral >= 2.0 and meeting + sc.get("bilateral_ministerial", 0) >= 2.0 and not strong("summit", 5.0)):
+        return "sidelines_multilateral"
+    if strong("agreement", 3.0) and sc["agreement"] > sc.get("summit", 0.0) and sc["agreement"] > sc.get("bilateral_ministerial", 0.0):
+        return "agreement"
+    if strong("summit", 3.0):
+        return "summit"
+    if strong("bilateral_ministerial", 2.0):
+        return "bilateral_ministerial"
+    if strong("official_dialogue", 2.5):
+        return "official_dialogue"
+    if strong("visit", 2.0):
+        return "visit"
+    if strong("exercise", 2.0):
+        return "exercise"
+    if strong("agreement", 2.0):
+        return "agreement"
+    if meeting >= 2.0:
+        return "bilateral_ministerial" if sc.get("bilateral_ministerial", 0) > 0 else "other"
+    return "other"
+
+
+def classify_dates(ctx: Context, raw: list[RawDate], published: date | None, published_text: str | None) -> tuple[list[DateMention], DateMention | None]:
+    """Give each date a role; the best-placed date near the engagement's words is the engagement's."""
+    cue_pos = [h.start for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue")]
+    ref_pos = [h for h in ctx.hits if h.kind == "cue_reference"]
+    person_pos = [p.start for p in ctx.people]
+    scored: list[tuple[float, int, DateMention]] = []
+    mentions: list[DateMention] = []
+    for i, r in enumerate(raw):
+        si = ctx.sentence_of(r.start)
+        s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
+        sentence = ctx.body[s_start:s_end]
+        when = tense(sentence, r.start - s_start)
+        value, end_value = resolve(r, published, when)
+        score = 0.0
+        if si < LEAD_SENTENCES:
+            score += 2.0
+        elif si < 4:
+            score += 1.0
+        if any(s_start <= p < s_end for p in cue_pos):
+            score += 2.0
+        if any(s_start <= p < s_end for p in person_pos):
+            score += 1.0
+        near_ref = [h for h in ref_pos if s_start <= h.start < s_end]
+        if near_ref:
+            # "the attack on 22 April": a reference cue right by the date marks another event
+            close = any(abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40 for h in near_ref)
+            score -= 3.0 if close else 1.5
+        if r.kind == "month":
+            score -= 1.0
+        if r.kind in ("relative", "weekday"):
+            score -= 0.5
+        if value is None:
+            score -= 10.0
+        if published and value and len(value) == 10 and not value.startswith("X"):
+            try:
+                gap = (date.fromisoformat(value) - published).days
+            except ValueError:
+                gap = 0
+            if gap < -45:
+                score -= 1.5  # long before the report: likely background
+        dm = DateMention(value, "referenced", r.text, r.start, r.end, end_value)
+        mentions.append(dm)
+        scored.append((score, -i, dm))
+    engagement = None
+    if scored:
+        best = max(scored, key=lambda x: (x[0], x[1]))
+        if best[0] >= 1.0 and best[2].date is not None:
+            engagement = best[2]
+    out: list[DateMention] = []
+    if published is not None:
+        out.append(DateMention(published.isoformat(), "published", published_text or published.isoformat()))
+    for dm in mentions:
+        if engagement is not None and dm is engagement:
+            out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, dm.end_date))
+        elif engagement is not None and dm.date == engagement.date and dm.date is not None:
+            out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, dm.end_date))
+        else:
+            out.append(dm)
+    eng = next((d for d in out if d.role == "engagement"), None)
+    return out, eng
+
+
+def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
+    pub = ctx.published
+    if eng_date and eng_date.date and pub and len(eng_date.date) == 10 and not eng_date.date.startswith("X"):
+        d = date.fromisoformat(eng_date.date)
+        if d > pub:
+            return "planned"
+        if eng_date.end_date and etype in ("exercise", "visit"):
+            end = date.fromisoformat(eng_date.end_date)
+            if d <= pub <= end and (end - pub).days >= 1:
+                return "ongoing"
+    lead_end = ctx.sentences[LEAD_SENTENCES - 1][1] if len(ctx.sentences) >= LEAD_SENTENCES else len(ctx.body)
+    planned = ongoing = 0.0
+    for h in ctx.title_hits:
+        if h.kind == "cue_status":
+            if h.value == "planned":
+                planned += 2.0
+            elif h.value == "ongoing":
+                ongoing += 2.0
+    for h in ctx.hits:
+        if h.kind == "cue_status" and h.start < lead_end:
+            if h.value == "planned":
+                planned += 1.0
+            elif h.value == "ongoing":
+                ongoing += 1.5
+    first = ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body
+    lead_tense = tense(first, 0)
+    title_tense = tense(ctx.title, 0) if ctx.title else "past"
+    if eng_date is None or not (eng_date.date and len(eng_date.date) == 10):
+        if lead_tense == "future":
+            planned += 1.5
+        if title_tense == "future":
+            planned += 1.0
+    if ongoing >= 1.5 and ongoing >= planned:
+        return "ongoing"
+    if planned >= 2.0:
+        return "planned"
+    return "held"
+
+
+def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
+    if etype == "phone_call":
+        return None
+    kb = ctx.kb
+    ref = [h for h in ctx.hits if h.kind == "cue_reference"]
+    best: dict[str, float] = defaultdict(float)
+    eng_sent = ctx.sentence_of(eng_date.start) if eng_date and eng_date.start >= 0 else None
+    for h in ctx.hits:
+        if h.kind != "place":
+            continue
+        info = kb.places.get(h.value, {})
+        if info.get("country") not in ("India", "Japan", "") and etype not in ("sidelines_multilateral", "exercise"):
+            w_country = 0.5
+        else:
+            w_country = 1.0
+        si = ctx.sentence_of(h.start)
+        s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
+        w = _PLACE_WEIGHT.get(info.get("kind", "city"), 1.0) * w_country
+        if si < LEAD_SENTENCES:
+            w += 2.0
+        if eng_sent is not None and si == eng_sent:
+            w += 2.0
+        if any(s_start <= r.start < s_end and abs(r.start - h.start) < 60 for r in ref):
+            w -= 3.0
+        best[h.value] += max(w, 0.0) if best[h.value] == 0 else 0.5
+    for h in ctx.title_hits:
+        if h.kind == "place":
+            best[h.value] += 2.0
+    if ctx.dateline_place:
+        best[ctx.dateline_place] += 1.0
+    if not best:
+        return None
+    name, score = max(best.items(), key=lambda kv: kv[1])
+    return name if score >= 2.0 else None
+
+
+def participants(ctx: Context, etype: str) -> list[str]:
+    kb = ctx.kb
+    if etype == "exercise":
+        forces: list[str] = []
+        for h in ctx.title_hits + ctx.hits:
+            if h.kind == "organisation":
+                info = kb.organisations.get(h.value, {})
+                if info.get("kind") == "force" and info.get("country") in ("India", "Japan") and h.value not in forces:
+                    forces.append(h.value)
+            elif h.kind == "exercise":
+                ex = kb.exercises.get(h.value, {})
+                for col in ("india_force", "japan_force"):
+                    f = ex.get(col)
+                    if f and f not in forces:
+                        forces.append(f)
+        return sorted(forces, key=lambda f: (kb.organisations.get(f, {}).get("country") != "India", f))
+    ref = [h for h in ctx.hits if h.kind == "cue_reference"]
+    cue_sent = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind in ("cue_type", "dialogue")}
+    names: dict[str, float] = defaultdict(float)
+    for p in ctx.people:
+        country = kb.people.get(p.name, "")
+        if country not in ("India", "Japan"):
+            continue
+        si = ctx.sentence_of(p.start)
+        s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
+        w = 1.0
+        if si < LEAD_SENTENCES:
+            w += 2.0
+        if si in cue_sent:
+            w += 1.0
+        if any(s_start <= r.start < s_end for r in ref):
+            w -= 1.5
+        names[p.name] += w
+    for h in ctx.title_hits:
+        if h.kind == "person" and kb.people.get(h.value) in ("India", "Japan"):
+            names[h.value] += 3.0
+    chosen = [n for n, w in names.items() if w >= 2.5]
+    countries = {kb.people.get(n) for n in chosen}
+    if len(countries) < 2:
+        # the other side may be named only once, later: take its strongest person
+        for side in ("India", "Japan"):
+            if side not in countries:
+                cands = [(w, n) for n, w in names.items() if kb.people.get(n) == side and w >= 1.0]
+                if cands:
+                    chosen.append(max(cands)[1])
+    return sorted(chosen, key=lambda n: (kb.people.get(n) != "India", -names[n], n))
+
+
+def build(ctx: Context, raw_dates: list[RawDate], published_text: str | None) -> tuple[bool, float, Engagement | None, list[DateMention], list[str]]:
+    strength = country_strength(ctx)
+    relevant, score, reasons = is_india_japan(ctx, strength)
+    dates, eng_date = classify_dates(ctx, raw_dates, ctx.published, published_text)
+    if not relevant:
+        return False, score, None, dates, reasons
+    etype = engagement_type(ctx)
+    st = status(ctx, etype, eng_date)
+    pl = place(ctx, etype, eng_date)
+    parts = participants(ctx, etype)
+    conf = max(0.0, min(1.0, score / 10.0))
+    eng = Engagement(
+        date=eng_date.date if eng_date else None,
+        type=etype,
+        status=st,
+        place=pl,
+        participants=tuple(parts),
+        end_date=eng_date.end_date if eng_date else None,
+        confidence=round(conf, 2),
+    )
+    return True, score, eng, dates, reasons

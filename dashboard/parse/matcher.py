@@ -1,0 +1,165 @@
+"""One Aho-Corasick automaton for every alias, keyword and cue, over spelling-folded text.
+
+Folding makes नुक़्ता/no-nukta, chandrabindu/anusvara, case, hyphens, dots and Indic digits compare
+equal, while an offset map keeps every hit pointing at the original characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import ahocorasick
+
+_DELETE = "\x00"
+_MAP: dict[int, str | None] = {}
+for _c in "\u093c\u09bc\u0a3c\u0abc\u0b3c\u200c\u200d\u00ad\ufeff\u2060":  # nukta, ZW(N)J, SHY, BOM
+    _MAP[ord(_c)] = _DELETE
+for _c in "\t\n\r\f\v\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000":
+    _MAP[ord(_c)] = " "
+for _c in "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_/.":
+    _MAP[ord(_c)] = " "
+for _c in "\u2018\u2019\u201a\u201b\u2032`\u00b4":
+    _MAP[ord(_c)] = "'"
+for _c in "\u201c\u201d\u201e\u201f\u00ab\u00bb":
+    _MAP[ord(_c)] = '"'
+_MAP[0x0901] = "\u0902"  # chandrabindu -> anusvara: हाँ / हां
+# digits of Indian scripts -> ASCII (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+# Kannada, Malayalam) and Arabic-Indic
+for _base in (0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0660, 0x06F0):
+    for _i in range(10):
+        _MAP[_base + _i] = str(_i)
+_TABLE = str.maketrans(_MAP)
+_TRAILING_DROPPED = "\u093c\u09bc\u0a3c\u0abc\u0b3c\u200c\u200d\u00ad"
+
+
+def is_word_char(c: str) -> bool:
+    """Letters, digits and combining marks (Hindi vowel signs) all belong inside a word."""
+    return c.isalnum() or unicodedata.category(c)[0] == "M"
+
+
+def _lower(s: str) -> str:
+    low = s.lower()
+    if len(low) == len(s):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Folded text plus the positions (in folded coordinates) where characters were dropped."""
+    t = text.translate(_TABLE)
+    # collapse runs of spaces to one: the extra spaces become deletions too
+    if "  " in t or " \x00" in t:
+        chars = list(t)
+        prev_space = False
+        for i, c in enumerate(chars):
+            if c == " ":
+                if prev_space:
+                    chars[i] = _DELETE
+                prev_space = True
+            elif c != _DELETE:
+                prev_space = False
+        t = "".join(chars)
+    deleted: list[int] = []
+    if _DELETE in t:
+        j = 0
+        pos = t.find(_DELETE)
+        while pos != -1:
+            deleted.append(pos - j)
+            j += 1
+            pos = t.find(_DELETE, pos + 1)
+        t = t.replace(_DELETE, "")
+    return _lower(t), deleted
+
+
+def fold(text: str) -> str:
+    """The folded form of a key: what aliases and keywords are compared in."""
+    return fold_with_offsets(unicodedata.normalize("NFC", text))[0].strip()
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int  # offsets in the original text
+    end: int
+    kind: str
+    value: str
+    flag: str
+    key: str
+
+
+class Matcher:
+    """Add (alias, kind, value, flag) entries, build once, then find all hits in a text."""
+
+    def __init__(self) -> None:
+        self._auto = ahocorasick.Automaton()
+        self._entries: dict[str, list[tuple[str, str, str, bool]]] = {}
+
+    def add(self, alias: str, kind: str, value: str, flag: str = "") -> None:
+        key = fold(alias)
+        if not key:
+            return
+        # an alias written in capitals (MRO, AI, US, PM) must match capitals only
+        raw = alias.strip()
+        case_sensitive = raw.isupper() and any("a" <= c.lower() <= "z" for c in raw) and len(key) <= 6
+        entry = (kind, value, flag, case_sensitive)
+        lst = self._entries.setdefault(key, [])
+        if entry not in lst:
+            lst.append(entry)
+
+    def build(self) -> None:
+        for key, entries in self._entries.items():
+            self._auto.add_word(key, (key, tuple(entries)))
+        if self._entries:
+            self._auto.make_automaton()
+
+    def find(self, text: str) -> list[Hit]:
+        """Every hit at word boundaries, with original offsets; overlaps are kept."""
+        if not self._entries:
+            return []
+        folded, deleted = fold_with_offsets(text)
+
+        def orig(i: int) -> int:
+            return i + bisect_right(deleted, i) if deleted else i
+
+        hits: list[Hit] = []
+        n = len(folded)
+        for end_idx, (key, entries) in self._auto.iter(folded):
+            start = end_idx - len(key) + 1
+            if start > 0 and is_word_char(folded[start - 1]) and is_word_char(key[0]):
+                continue
+            after_ok = end_idx + 1 >= n or not is_word_char(folded[end_idx + 1]) or not is_word_char(key[-1])
+            o_start, o_end = orig(start), orig(end_idx) + 1
+            while o_end < len(text) and text[o_end] in _TRAILING_DROPPED:
+                o_end += 1
+            for kind, value, flag, case_sensitive in entries:
+                if not after_ok and flag != "prefix":
+                    continue
+                if case_sensitive and not text[o_start:o_end].replace(".", "").replace(" ", "").isupper():
+                    continue
+                if not after_ok:
+                    # a prefix keyword may take Hindi inflections, never Latin letters
+                    nxt = folded[end_idx + 1]
+                    if "a" <= nxt <= "z":
+                        continue
+                hits.append(Hit(o_start, o_end, kind, value, flag, key))
+        return hits
+
+
+def longest_first(hits: list[Hit]) -> list[Hit]:
+    """Drop hits inside a longer hit of the same kind ("रक्षा मंत्री" inside "जापान के रक्षा मंत्री")."""
+    out: list[Hit] = []
+    by_kind: dict[str, list[Hit]] = {}
+    for h in hits:
+        by_kind.setdefault(h.kind, []).append(h)
+    for group in by_kind.values():
+        group.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        last_end = -1
+        for h in group:
+            if h.start >= last_end:
+                out.append(h)
+                last_end = h.end
+            elif h.end <= last_end:
+                continue
+    out.sort(key=lambda h: (h.start, h.end))
+    return out
