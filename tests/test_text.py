@@ -1,0 +1,35 @@
+"""Clean titles and bodies: slug titles, boilerplate, page dates and datelines leave the body."""
+
+from dashboard.parse.text import clean, deslug, split_sentences
+
+
+def test_deslug():
+    assert deslug("Rajnath Singh -strengthens-defence-ties-with-Japan") == "Rajnath Singh strengthens defence ties with Japan"
+    assert deslug("india-japan-2-plus-2-dialogue-123456.html") == "india japan 2 plus 2 dialogue"
+    assert deslug("India, Japan hold talks") == "India, Japan hold talks"
+
+
+def test_boilerplate_lines_leave_the_body(kb):
+    raw = (
+        "भारत-जापान-रक्षा-वार्ता\n\nअपडेटेड: 06 मई 2025, 10:15 PM\nशेयर करें\n\n"
+        "नई दिल्ली। दोनों देशों के रक्षा मंत्रियों ने बैठक की।\n\nविज्ञापन\n\n"
+        "ये भी पढ़ें: क्रिकेट की बड़ी खबर\nAlso Read: Markets today\n"
+    )
+    c = clean(raw, kb.boilerplate)
+    assert c.title == "भारत जापान रक्षा वार्ता"
+    assert c.body == "दोनों देशों के रक्षा मंत्रियों ने बैठक की।"
+    assert c.page_dates == ["अपडेटेड: 06 मई 2025, 10:15 PM"]
+    assert c.dateline == "नई दिल्ली"
+
+
+def test_wire_dateline(kb):
+    raw = "India, Japan hold talks\n\nNew Delhi [India], May 5 (ANI): Defence Minister Rajnath Singh met his counterpart.\n"
+    c = clean(raw, kb.boilerplate)
+    assert c.dateline_date == "May 5"
+    assert c.body.startswith("Defence Minister Rajnath Singh")
+
+
+def test_sentences_respect_abbreviations():
+    body = "Gen. Nakatani met Dr. S. Jaishankar. They spoke।\nदूसरा वाक्य।"
+    spans = [body[s:e] for s, e in split_sentences(body)]
+    assert spans == ["Gen. Nakatani met Dr. S. Jaishankar.", "They spoke।", "दूसरा वाक्य।"]
