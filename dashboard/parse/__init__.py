@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dashboard.models import Article
@@ -33,6 +34,19 @@ def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str
     return None, None
 
 
+def _page_date_line(line: str, kb) -> bool:
+    """A header line that is mostly a date ("Posted by X | March 20, 2022 | 4 min read")."""
+    found = [r for r in _dates.find_dates(line, kb.months, kb.weekdays, {}) if r.kind == "full"]
+    if not found:
+        return False
+    rest = line
+    for r in found:
+        rest = rest.replace(r.text, " ")
+    segments = [seg for seg in re.split(r"[|•·]", rest) if seg.strip()]
+    words = max((len(seg.split()) for seg in segments), default=0)
+    return words <= 7
+
+
 def parse_article(text: str, meta: dict | None = None, kb=None, source: str = "") -> Article:
     """Parse one article. `meta` may carry title, url, published, source and language."""
     if kb is None:
@@ -40,7 +54,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
 
         kb = knowledge.default()
     meta = meta or {}
-    cleaned = _text.clean(text, kb.boilerplate, meta.get("title"))
+    cleaned = _text.clean(text, kb.boilerplate, meta.get("title"), has_date=lambda line: _page_date_line(line, kb))
     body, title = cleaned.body, cleaned.title
     warnings = list(cleaned.warnings)
     published, published_text = _published(meta, cleaned, kb)

@@ -312,6 +312,8 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
         if h.kind != "place":
             continue
         info = kb.places.get(h.value, {})
+        if info.get("kind") == "country":
+            continue  # "Japan" says who, not where
         if info.get("country") not in ("India", "Japan", "") and etype not in ("sidelines_multilateral", "exercise"):
             w_country = 0.5
         else:
@@ -327,7 +329,7 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
             w -= 3.0
         best[h.value] += max(w, 0.0) if best[h.value] == 0 else 0.5
     for h in ctx.title_hits:
-        if h.kind == "place":
+        if h.kind == "place" and kb.places.get(h.value, {}).get("kind") != "country":
             best[h.value] += 2.0
     if ctx.dateline_place:
         best[ctx.dateline_place] += 1.0

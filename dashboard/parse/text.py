@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _HI = "\u0900-\u097f"
@@ -25,7 +26,7 @@ _DATELINE = re.compile(
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
     rf"(?:\s*\(\s*{_AGENCY}\s*\))?)\s*(?P<sep>।|:|\|| - | – | — | -- )\s*",
 )
-_SLUG_HINT = re.compile(r"\w+-\w+-\w+", re.UNICODE)
+_SLUG_HINT = re.compile(r"[\w\u0900-\u097f]+-[\w\u0900-\u097f]+-[\w\u0900-\u097f]+")
 
 
 @dataclass
@@ -68,25 +69,57 @@ def _key(s: str) -> str:
     return re.sub(r"[\W_]+", "", deslug(s).lower())
 
 
-def clean(raw: str, boilerplate: list[tuple[re.Pattern, str]], meta_title: str | None = None) -> Cleaned:
+def _body_paragraph(line: str) -> bool:
+    return len(line) >= 160 or len(line.split()) >= 22
+
+
+def clean(
+    raw: str,
+    boilerplate: list[tuple[re.Pattern, str]],
+    meta_title: str | None = None,
+    has_date: Callable[[str], bool] | None = None,
+) -> Cleaned:
+    """Split a raw page into title, page-date lines, dateline and body.
+
+    The lines before the first real paragraph are the page header: section labels, bylines,
+    page dates, share buttons and the headline. The headline is the first header line of four or
+    more words (or a URL slug); other short header lines are furniture and leave the body.
+    """
     text = normalise(raw)
     lines = [ln.strip() for ln in text.split("\n")]
     warnings: list[str] = []
     title = deslug(normalise(meta_title)) if meta_title else ""
-    i = 0
-    while i < len(lines) and not lines[i]:
-        i += 1
-    if not title and i < len(lines) and _is_title_line(lines[i]):
-        nxt = i + 1
-        while nxt < len(lines) and not lines[nxt]:
-            nxt += 1
-        # a lone first line followed by body text is the title; so is a line repeated twice
-        if nxt < len(lines) and (
-            _key(lines[nxt]) == _key(lines[i]) or not _DATELINE.match(lines[i] + " ")
-        ):
-            title = deslug(lines[i])
+    page_dates: list[str] = []
+
+    def action_of(line: str) -> str | None:
+        for rx, act in boilerplate:
+            if rx.search(line):
+                return act
+        return None
+
+    # 1. the header zone
+    nonempty = [i for i, ln in enumerate(lines) if ln]
+    header: list[int] = []
+    for i in nonempty[:12]:
+        if _body_paragraph(lines[i]) or _DATELINE.match(lines[i]) and len(lines[i]) > 80:
+            break
+        header.append(i)
+    title_from_text = False
+    for i in header:
+        line = lines[i]
+        act = action_of(line)
+        if act == "page_date" or (act is None and has_date and len(line.split()) <= 20 and has_date(line)):
+            page_dates.append(line)
             lines[i] = ""
-    # drop repeats of the title at the top of the body (the seed repeats its slug title)
+        elif act in ("drop_line", "byline") or _looks_like_nav(line):
+            lines[i] = ""
+        elif not title and (len(line.split()) >= 4 or _SLUG_HINT.search(line)) and _is_title_line(line):
+            title = deslug(line)
+            title_from_text = True
+            lines[i] = ""
+        elif len(line.split()) <= 6 and not re.search(r"[।.!?]$", line):
+            lines[i] = ""  # section labels, office names, outlet names
+    # 2. repeats of the title (the seed repeats its slug title; pages repeat the headline)
     if title:
         tkey = _key(title)
         for j in range(len(lines)):
@@ -94,38 +127,26 @@ def clean(raw: str, boilerplate: list[tuple[re.Pattern, str]], meta_title: str |
                 if _key(lines[j]) == tkey:
                     lines[j] = ""
                     continue
+                if title_from_text or j > 20:
+                    break
                 break
-
+    # 3. boilerplate anywhere in the body
     kept: list[str] = []
-    page_dates: list[str] = []
     for line in lines:
         if not line:
             kept.append("")
             continue
-        action = None
-        for rx, act in boilerplate:
-            if rx.search(line):
-                action = act
-                break
-        if action == "drop_rest":
+        act = action_of(line)
+        if act == "drop_rest":
             break
-        if action == "page_date":
+        if act == "page_date":
             page_dates.append(line)
             continue
-        if action in ("drop_line", "byline"):
-            continue
-        if _looks_like_nav(line):
+        if act in ("drop_line", "byline") or _looks_like_nav(line):
             continue
         kept.append(line)
-
-    # paragraphs: blank lines separate, single newlines kept (headings stay on their own line)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    # a bare date line at the very top is the page date, not article text
-    m = re.match(r"^([^\n]{4,40})\n", body)
-    if m and _bare_date_line(m.group(1)):
-        page_dates.append(m.group(1))
-        body = body[m.end() :].lstrip()
     dateline = dateline_date = None
     m = _DATELINE.match(body)
     if m and _plausible_dateline(m):
@@ -146,17 +167,6 @@ def _looks_like_nav(line: str) -> bool:
     if re.fullmatch(r"(#\S+\s*)+", line) or re.fullmatch(r"(https?://\S+\s*)+", line):
         return True
     return False
-
-
-_DATE_LINE = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|[" + _HI + r"]+वार,?\s*)?"
-    r"[\w" + _HI + r" ,.:/-]{4,40}$",
-    re.I,
-)
-
-
-def _bare_date_line(line: str) -> bool:
-    return bool(re.search(r"(?:19|20|१९|२०)[\d०-९]{2}", line)) and bool(_DATE_LINE.match(line)) and len(line.split()) <= 7
 
 
 def _plausible_dateline(m: re.Match) -> bool:

@@ -1,0 +1,234 @@
+"""Articles about the same real-world meeting become one engagement with N sources, never N meetings.
+
+Pure: article summaries in, engagements and article→engagement links out. Run over all India–Japan
+articles after every ingest, so grouping is re-evaluated as new reports arrive.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+JOIN_AT = 4.0
+DAY_SLACK = 2
+PREVIEW_WINDOW = 60  # a preview may come this many days before the event
+REPORT_WINDOW = 10  # an undated report may come this many days after it
+
+
+def _interval(d: str | None, end: str | None, published: str | None) -> tuple[date, date, str] | None:
+    """(first, last, precision) for a date value; precision is day | month | monthday."""
+    if not d:
+        return None
+    try:
+        if len(d) == 10 and d.startswith("XXXX"):
+            m, dd = int(d[5:7]), int(d[8:10])
+            if published:
+                y = int(published[:4])
+                x = date(y, m, dd)
+                return x, x, "monthday"
+            return date(2000, m, dd), date(2000, m, dd), "monthday"
+        if len(d) == 10:
+            first = date.fromisoformat(d)
+            last = date.fromisoformat(end) if end and len(end) == 10 and not end.startswith("X") else first
+            return first, max(first, last), "day"
+        if len(d) == 7:
+            y, m = int(d[:4]), int(d[5:7])
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1]), "month"
+    except ValueError:
+        return None
+    return None
+
+
+@dataclass
+class Item:
+    id: str
+    order: int
+    type: str
+    status: str
+    place: str | None
+    participants: frozenset[str]
+    exercises: frozenset[str]
+    interval: tuple[date, date, str] | None
+    published: date | None
+    language: str
+    areas: tuple[str, ...]
+    raw: dict
+
+
+@dataclass
+class Cluster:
+    members: list[Item] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return Counter(m.type for m in self.members).most_common(1)[0][0]
+
+    def span(self) -> tuple[date, date] | None:
+        days = [m.interval for m in self.members if m.interval and m.interval[2] == "day"]
+        if days:
+            first = Counter(i[0] for i in days).most_common(1)[0][0]
+            last = max(i[1] for i in days if i[0] == first)
+            return first, last
+        others = [m.interval for m in self.members if m.interval]
+        if others:
+            return min(i[0] for i in others), max(i[1] for i in others)
+        pubs = [m.published for m in self.members if m.published]
+        return (min(pubs), min(pubs)) if pubs else None
+
+    def participants(self) -> Counter:
+        c: Counter = Counter()
+        for m in self.members:
+            c.update(m.participants)
+        return c
+
+
+def _item(i: int, a: dict) -> Item | None:
+    e = a.get("engagement")
+    if not e:
+        return None
+    pub = None
+    if a.get("published"):
+        try:
+            pub = date.fromisoformat(a["published"][:10])
+        except ValueError:
+            pub = None
+    return Item(
+        id=a["id"],
+        order=i,
+        type=e.get("type") or "other",
+        status=e.get("status") or "held",
+        place=e.get("place"),
+        participants=frozenset(e.get("participants") or ()),
+        exercises=frozenset(a.get("exercises") or ()),
+        interval=_interval(e.get("date"), e.get("end_date"), a.get("published")),
+        published=pub,
+        language=a.get("language") or "",
+        areas=tuple(a.get("areas") or ()),
+        raw=a,
+    )
+
+
+def link_score(item: Item, c: Cluster) -> float:
+    """How sure we are that `item` reports the engagement `c`; below JOIN_AT it is another one."""
+    if item.type != c.type:
+        return 0.0
+    score = 2.0
+    span = c.span()
+    if item.interval and span:
+        lo, hi, prec = item.interval
+        if prec == "monthday":
+            if not any((m.interval and m.interval[0].month == lo.month and abs(m.interval[0].day - lo.day) <= DAY_SLACK) for m in c.members):
+                return 0.0
+            score += 2.0
+        elif lo - timedelta(days=DAY_SLACK) <= span[1] and span[0] <= hi + timedelta(days=DAY_SLACK):
+            score += 3.0 if prec == "day" else 1.5
+        else:
+            return 0.0
+    elif span and item.published:
+        # an undated preview or report: published shortly before or after the event
+        if not (span[0] - timedelta(days=PREVIEW_WINDOW) <= item.published <= span[1] + timedelta(days=REPORT_WINDOW)):
+            return 0.0
+        score += 1.0
+    else:
+        return 0.0
+    cp = set(c.participants())
+    if item.participants and cp:
+        if item.participants & cp:
+            score += 2.0
+        elif not (item.exercises & {x for m in c.members for x in m.exercises}):
+            return 0.0
+    cx = {x for m in c.members for x in m.exercises}
+    if item.exercises and cx:
+        score += 2.0 if item.exercises & cx else -3.0
+    places = Counter(m.place for m in c.members if m.place)
+    if item.place and places:
+        score += 1.0 if item.place in places else -0.5
+    return score
+
+
+def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input)."""
+    items = [it for i, a in enumerate(articles) if (it := _item(i, a)) is not None]
+    # dated items first (they anchor clusters), then by date; undated ones join afterwards
+    items.sort(key=lambda it: (it.interval is None, it.interval[0] if it.interval else (it.published or date.max), it.order))
+    clusters: list[Cluster] = []
+    by_type_day: dict[tuple[str, date], list[int]] = defaultdict(list)
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for it in items:
+        if it.interval and it.interval[2] == "day":
+            cands = set()
+            for k in range(-DAY_SLACK - 1, DAY_SLACK + 2):
+                cands.update(by_type_day.get((it.type, it.interval[0] + timedelta(days=k)), ()))
+            if not cands:
+                cands = {ci for ci in by_type.get(it.type, ())[-50:]}
+        else:
+            cands = set(by_type.get(it.type, ()))
+        best, best_score = None, 0.0
+        for ci in cands:
+            s = link_score(it, clusters[ci])
+            if s > best_score:
+                best, best_score = ci, s
+        if best is not None and best_score >= JOIN_AT:
+            clusters[best].members.append(it)
+            clusters[best].scores.append(best_score)
+            ci = best
+        else:
+            clusters.append(Cluster([it], []))
+            ci = len(clusters) - 1
+            by_type[it.type].append(ci)
+        if it.interval and it.interval[2] == "day":
+            by_type_day[(it.type, it.interval[0])].append(ci)
+    engagements, links = [], {}
+    for c in clusters:
+        e = summarise(c)
+        engagements.append(e)
+        for m in c.members:
+            links[m.id] = e["id"]
+    engagements.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
+    return engagements, links
+
+
+def summarise(c: Cluster) -> dict:
+    founder = min(c.members, key=lambda m: m.order)
+    eid = "e" + hashlib.sha1(founder.id.encode()).hexdigest()[:11]
+    dates = [m.raw["engagement"].get("date") for m in c.members if m.raw["engagement"].get("date")]
+    full = [d for d in dates if len(d) == 10 and not d.startswith("X")]
+    value = Counter(full or dates).most_common(1)[0][0] if dates else None
+    if full:
+        tied = Counter(full).most_common()
+        top = tied[0][1]
+        value = min(d for d, n in tied if n == top)
+    ends = [m.raw["engagement"].get("end_date") for m in c.members if m.raw["engagement"].get("end_date")]
+    end = max(ends) if ends and value and len(value) == 10 else None
+    if value and len(value) == 10 and not value.startswith("X"):
+        sort_date = value
+    elif value and len(value) == 7:
+        sort_date = value + "-01"
+    else:
+        pubs = sorted(m.published for m in c.members if m.published)
+        sort_date = pubs[0].isoformat() if pubs else None
+    statuses = {m.status for m in c.members}
+    status = "held" if "held" in statuses else ("ongoing" if "ongoing" in statuses else "planned")
+    places = Counter(m.place for m in c.members if m.place)
+    pc = c.participants()
+    need = max(1, -(-len(c.members) // 3))
+    participants = sorted(n for n, k in pc.items() if k >= need)
+    areas = Counter(a for m in c.members for a in m.areas)
+    return {
+        "id": eid,
+        "date": value,
+        "end_date": end,
+        "sort_date": sort_date,
+        "type": c.type,
+        "status": status,
+        "place": places.most_common(1)[0][0] if places else None,
+        "participants": participants,
+        "areas": dict(sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "languages": sorted({m.language for m in c.members if m.language}),
+        "n_articles": len(c.members),
+        "confidence": round(min(1.0, (sum(c.scores) / len(c.scores)) / 9.0), 2) if c.scores else 0.5,
+    }

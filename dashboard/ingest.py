@@ -1,0 +1,156 @@
+"""Files and folders into the store: parsing in worker processes on every core, one writer.
+
+A failing file never stops or undoes the others; each batch is one transaction with a savepoint
+per article, so a killed run leaves a consistent database and a rerun finishes the job.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dashboard import grouping, readers, store
+
+BATCH = 300
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    duplicate: int = 0
+    updated: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    run_id: int | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"new": self.new, "duplicate": self.duplicate, "updated": self.updated, "failed": len(self.failed)}
+
+    def line(self) -> str:
+        return f"{self.new} new, {self.duplicate} duplicates skipped, {self.updated} updated, {len(self.failed)} failed"
+
+
+def parse_file(task: tuple[str, str]) -> list[tuple]:
+    """Worker: read and parse one file. ("ok", source, record, warnings) or ("fail", source, reason)."""
+    from dashboard import knowledge
+    from dashboard.parse import parse_article
+
+    path, given = task
+    kb = knowledge.default()
+    out: list[tuple] = []
+    for item in readers.read_path(path, given):
+        if isinstance(item, readers.ReadFailure):
+            out.append(("fail", item.source, item.reason))
+            continue
+        try:
+            art = parse_article(item.text, item.meta, kb=kb, source=item.source)
+        except Exception as exc:  # one unparseable article must not take the batch down
+            out.append(("fail", item.source, f"parser error: {type(exc).__name__}: {exc}"))
+            continue
+        rec = art.to_dict()
+        rec["warnings"] = list(item.warnings) + rec["warnings"]
+        if not rec["body"].strip():
+            out.append(("fail", item.source, "no article text left after removing boilerplate"))
+            continue
+        out.append(("ok", item.source, rec))
+    return out
+
+
+def _results(tasks: list[tuple[str, str]], workers: int) -> Iterable[list[tuple]]:
+    if workers <= 1 or len(tasks) < 4:
+        for t in tasks:
+            yield parse_file(t)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(parse_file, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8) or 1)))
+
+
+def ingest(
+    paths: list[str],
+    db_path: str | os.PathLike,
+    workers: int | None = None,
+    progress: bool = True,
+    synthetic: bool = False,
+    on_file: Callable[[str, str, str | None], None] | None = None,
+    command: str = "ingest",
+) -> Summary:
+    """Ingest files/folders into the database; `on_file(source, outcome, reason)` reports each one."""
+    summary = Summary()
+    tasks: list[tuple[str, str]] = []
+    for given in paths:
+        if not Path(given).exists():
+            summary.failed.append((given, "no such file or folder"))
+    for f, given in readers.expand([p for p in paths if Path(p).exists()]):
+        tasks.append((str(f), given))
+    db = store.connect(db_path)
+    summary.run_id = run_id = store.start_run(db, command)
+    for source, reason in summary.failed:
+        with db.atomic():
+            store.log_file(db, run_id, source, "failed", reason)
+        if on_file:
+            on_file(source, "failed", reason)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(tasks), unit="file", file=sys.stderr, dynamic_ncols=True, desc="ingest")
+    workers = workers or os.cpu_count() or 1
+    pending: list[tuple] = []
+
+    def flush() -> None:
+        if not pending:
+            return
+        with db.atomic():
+            for res in pending:
+                if res[0] == "fail":
+                    _, source, reason = res
+                    store.log_file(db, run_id, source, "failed", reason)
+                    summary.failed.append((source, reason))
+                    if on_file:
+                        on_file(source, "failed", reason)
+                    continue
+                _, source, rec = res
+                try:
+                    with db.atomic():  # savepoint: a bad article rolls back only itself
+                        outcome, aid = store.save_article(db, rec, source, synthetic=synthetic)
+                        store.log_file(db, run_id, source, outcome, None, aid)
+                except Exception as exc:
+                    reason = f"could not store: {type(exc).__name__}: {exc}"
+                    store.log_file(db, run_id, source, "failed", reason)
+                    summary.failed.append((source, reason))
+                    if on_file:
+                        on_file(source, "failed", reason)
+                    continue
+                setattr(summary, outcome, getattr(summary, outcome) + 1)
+                if on_file:
+                    on_file(source, outcome, None)
+        pending.clear()
+
+    try:
+        for results in _results(tasks, workers):
+            pending.extend(results)
+            if bar:
+                bar.update(1)
+                bar.set_postfix_str(f"{summary.new} new, {len(summary.failed)} failed", refresh=False)
+            if len(pending) >= BATCH:
+                flush()
+        flush()
+    finally:
+        if bar:
+            bar.close()
+    regroup(db)
+    store.finish_run(db, run_id, summary.counts)
+    db.conn.close()
+    return summary
+
+
+def regroup(db) -> int:
+    """Re-evaluate which articles report the same engagement, over everything stored."""
+    engagements, links = grouping.group(store.grouping_input(db))
+    people = dict(db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall())
+    store.replace_engagements(db, engagements, links, people)
+    return len(engagements)

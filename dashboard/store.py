@@ -1,0 +1,418 @@
+"""The one module that talks to SQLite (sqlite-utils): schema, migrations, writes, full-text index.
+
+A user's database is their work: it is upgraded in place by recorded migrations, written in
+transactions with a savepoint per article, and rebuilt only into a new file swapped in atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from dashboard.parse.matcher import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "articles.db"
+SCHEMA_VERSION = 1
+# Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
+FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+
+
+class StoreError(RuntimeError):
+    """A database problem worth showing to a user as a sentence, not a traceback."""
+
+
+class SchemaTooNew(StoreError):
+    pass
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--db FILE, else $DASHBOARD_DB, else data/articles.db."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("DASHBOARD_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def article_id(body: str) -> str:
+    """Same text, same id: whitespace, case, punctuation and spelling folds do not make a new article."""
+    key = re.sub(r"[\W_]+", "", fold(body))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (creating and migrating unless read-only); raises StoreError with a plain reason."""
+    p = Path(path)
+    if readonly and not p.exists():
+        raise StoreError(f"database {p} does not exist")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False, timeout=10)
+        else:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(p), check_same_thread=False, timeout=30)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        version = schema_version(db)
+    except sqlite3.DatabaseError as exc:
+        msg = str(exc)
+        if "locked" in msg:
+            raise StoreError(f"database {p} is locked by another program; try again in a moment") from exc
+        raise StoreError(f"{p} is not a usable database: {msg}") from exc
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database {p} has schema version {version}, newer than this program understands ({SCHEMA_VERSION}); update the program"
+        )
+    if not readonly:
+        migrate(db)
+    elif version < SCHEMA_VERSION:
+        raise StoreError(f"database {p} has schema version {version}; open it once for writing to upgrade it")
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    if "schema_migrations" not in db.table_names():
+        return 0
+    row = db.execute("SELECT max(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def _m1_initial(db: sqlite_utils.Database) -> None:
+    db["articles"].create(
+        {
+            "id": str,
+            "title": str,
+            "body": str,
+            "language": str,
+            "outlet": str,
+            "url": str,
+            "published": str,
+            "year": int,
+            "india_japan": int,
+            "relevance": float,
+            "source_file": str,
+            "ingested_at": str,
+            "synthetic": int,
+            "engagement_id": str,
+            "eng_date": str,
+            "eng_type": str,
+            "eng_status": str,
+            "eng_place": str,
+            "record": str,
+        },
+        pk="id",
+    )
+    db["engagements"].create(
+        {
+            "id": str,
+            "date": str,
+            "end_date": str,
+            "sort_date": str,
+            "year": int,
+            "type": str,
+            "status": str,
+            "place": str,
+            "participants": str,
+            "areas": str,
+            "languages": str,
+            "n_articles": int,
+            "confidence": float,
+            "updated_at": str,
+        },
+        pk="id",
+    )
+    db["participants"].create({"engagement_id": str, "name": str, "country": str}, pk=("engagement_id", "name"))
+    db["people"].create({"name": str, "country": str, "n_articles": int}, pk="name")
+    db["article_people"].create(
+        {"article_id": str, "name": str, "country": str, "role": str, "role_key": str, "mentions": int},
+        pk=("article_id", "name"),
+    )
+    db["area_mentions"].create({"article_id": str, "area": str, "count": int}, pk=("article_id", "area"))
+    db["evidence"].create({"article_id": str, "area": str, "start": int, "end": int, "sentence": str})
+    db["dates"].create({"article_id": str, "date": str, "role": str, "text": str, "start": int, "end": int})
+    db["ingest_runs"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "command": str,
+            "new": int,
+            "duplicate": int,
+            "updated": int,
+            "failed": int,
+        },
+        pk="id",
+    )
+    db["ingest_files"].create({"run_id": int, "source": str, "outcome": str, "reason": str, "article_id": str})
+    for table, cols in (
+        ("articles", ["engagement_id"]),
+        ("articles", ["published"]),
+        ("articles", ["india_japan", "published"]),
+        ("articles", ["source_file"]),
+        ("engagements", ["sort_date"]),
+        ("participants", ["name"]),
+        ("article_people", ["name"]),
+        ("area_mentions", ["area"]),
+        ("evidence", ["article_id", "area"]),
+        ("dates", ["article_id"]),
+        ("ingest_files", ["run_id"]),
+    ):
+        db[table].create_index(cols, if_not_exists=True)
+    db["articles"].enable_fts(["title", "body"], tokenize=FTS_TOKENIZE, create_triggers=True)
+
+
+MIGRATIONS = [(1, "initial schema: articles, engagements, people, areas, evidence, dates, ingest log, FTS", _m1_initial)]
+
+
+def migrate(db: sqlite_utils.Database) -> list[int]:
+    """Apply the migrations this database has not had, each in its own transaction."""
+    if "schema_migrations" not in db.table_names():
+        db["schema_migrations"].create({"version": int, "description": str, "applied_at": str}, pk="version")
+    applied = {r[0] for r in db.execute("SELECT version FROM schema_migrations").fetchall()}
+    done = []
+    for version, description, fn in MIGRATIONS:
+        if version in applied:
+            continue
+        with db.atomic():
+            fn(db)
+            db["schema_migrations"].insert({"version": version, "description": description, "applied_at": now()})
+        done.append(version)
+    return done
+
+
+def _record_rows(aid: str, rec: dict) -> dict[str, list[dict]]:
+    people = [
+        {"article_id": aid, "name": p["name"], "country": p["country"], "role": p["role"], "role_key": p["role_key"], "mentions": p["mentions"]}
+        for p in rec["people"]
+    ]
+    areas = [{"article_id": aid, "area": a["id"], "count": a["count"]} for a in rec["areas"]]
+    evidence = [
+        {"article_id": aid, "area": a["id"], "start": e["start"], "end": e["end"], "sentence": e["text"]}
+        for a in rec["areas"]
+        for e in a["evidence"]
+    ]
+    dates = [
+        {"article_id": aid, "date": d["date"], "role": d["role"], "text": d["text"], "start": d["start"], "end": d["end"]}
+        for d in rec["dates"]
+    ]
+    return {"article_people": people, "area_mentions": areas, "evidence": evidence, "dates": dates}
+
+
+def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict:
+    eng = rec.get("engagement") or {}
+    pub = rec.get("published")
+    year = None
+    when = pub or (eng.get("date") if eng.get("date") and not str(eng.get("date")).startswith("X") else None)
+    if when:
+        year = int(when[:4])
+    return {
+        "id": aid,
+        "title": rec["title"],
+        "body": rec["body"],
+        "language": rec["language"],
+        "outlet": rec.get("outlet"),
+        "url": rec.get("url"),
+        "published": pub,
+        "year": year,
+        "india_japan": int(bool(rec["india_japan"])),
+        "relevance": rec.get("relevance", 0.0),
+        "source_file": source_file,
+        "ingested_at": now(),
+        "synthetic": int(synthetic),
+        "engagement_id": None,
+        "eng_date": eng.get("date"),
+        "eng_type": eng.get("type"),
+        "eng_status": eng.get("status"),
+        "eng_place": eng.get("place"),
+        "record": json.dumps(rec, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _delete_article(db: sqlite_utils.Database, aid: str) -> None:
+    for table in ("article_people", "area_mentions", "evidence", "dates"):
+        db.execute(f"DELETE FROM [{table}] WHERE article_id = ?", [aid])
+    db.execute("DELETE FROM articles WHERE id = ?", [aid])
+
+
+def save_article(db: sqlite_utils.Database, rec: dict, source_file: str, synthetic: bool = False) -> tuple[str, str]:
+    """Store one parsed record inside the caller's transaction: (outcome, article id).
+
+    new: not seen before; duplicate: same text and same parse; updated: the text or its parse
+    changed (an edited file at the same path, or a re-parse after the knowledge grew).
+    """
+    aid = article_id(rec["body"])
+    record_json = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+    existing = db.execute("SELECT record, engagement_id FROM articles WHERE id = ?", [aid]).fetchone()
+    if existing is not None:
+        if existing[0] == record_json:
+            return "duplicate", aid
+        outcome = "updated"
+    else:
+        outcome = "new"
+        # the same file with new text replaces its old article (multi-record files: per record)
+        old = db.execute("SELECT id FROM articles WHERE source_file = ? AND id != ?", [source_file, aid]).fetchall()
+        for (old_id,) in old:
+            _delete_article(db, old_id)
+            outcome = "updated"
+    if existing is not None:
+        _delete_article(db, aid)
+    row = _article_row(aid, rec, source_file, synthetic)
+    db["articles"].insert(row)
+    for table, rows in _record_rows(aid, rec).items():
+        if rows:
+            db[table].insert_all(rows)
+    return outcome, aid
+
+
+def start_run(db: sqlite_utils.Database, command: str) -> int:
+    with db.atomic():
+        return db["ingest_runs"].insert(
+            {"started_at": now(), "finished_at": None, "command": command, "new": 0, "duplicate": 0, "updated": 0, "failed": 0}
+        ).last_pk
+
+
+def log_file(db: sqlite_utils.Database, run_id: int, source: str, outcome: str, reason: str | None = None, aid: str | None = None) -> None:
+    db["ingest_files"].insert({"run_id": run_id, "source": source, "outcome": outcome, "reason": reason, "article_id": aid})
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
+    with db.atomic():
+        db["ingest_runs"].update(run_id, {"finished_at": now(), **{k: counts.get(k, 0) for k in ("new", "duplicate", "updated", "failed")}})
+
+
+def grouping_input(db: sqlite_utils.Database) -> list[dict]:
+    """What the grouping needs of every India–Japan article, oldest first (so ids are stable)."""
+    rows = db.execute(
+        """SELECT id, published, language, ingested_at, record FROM articles
+           WHERE india_japan = 1 ORDER BY ingested_at, id"""
+    ).fetchall()
+    out = []
+    for aid, published, language, ingested_at, record in rows:
+        rec = json.loads(record)
+        out.append(
+            {
+                "id": aid,
+                "published": published,
+                "language": language,
+                "engagement": rec.get("engagement"),
+                "exercises": [e["name"] for e in rec.get("exercises", [])],
+                "areas": [a["id"] for a in rec.get("areas", [])],
+            }
+        )
+    return out
+
+
+def replace_engagements(db: sqlite_utils.Database, engagements: list[dict], links: dict[str, str], people: dict[str, str]) -> None:
+    """Swap in a new grouping in one transaction: readers see the old or the new, never half."""
+    with db.atomic():
+        db.execute("DELETE FROM engagements")
+        db.execute("DELETE FROM participants")
+        db.execute("UPDATE articles SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
+        stamp = now()
+        rows, parts = [], []
+        for e in engagements:
+            rows.append(
+                {
+                    "id": e["id"],
+                    "date": e["date"],
+                    "end_date": e.get("end_date"),
+                    "sort_date": e["sort_date"],
+                    "year": int(e["sort_date"][:4]) if e["sort_date"] and e["sort_date"][:4].isdigit() else None,
+                    "type": e["type"],
+                    "status": e["status"],
+                    "place": e["place"],
+                    "participants": json.dumps(e["participants"], ensure_ascii=False),
+                    "areas": json.dumps(e["areas"]),
+                    "languages": json.dumps(e["languages"]),
+                    "n_articles": e["n_articles"],
+                    "confidence": e["confidence"],
+                    "updated_at": stamp,
+                }
+            )
+            parts.extend({"engagement_id": e["id"], "name": n, "country": people.get(n, "")} for n in e["participants"])
+        if rows:
+            db["engagements"].insert_all(rows, batch_size=500)
+        if parts:
+            db["participants"].insert_all(parts, batch_size=1000)
+        db.conn.executemany("UPDATE articles SET engagement_id = ? WHERE id = ?", [(eid, aid) for aid, eid in links.items()])
+        db.execute("DELETE FROM people")
+        db.execute(
+            """INSERT INTO people (name, country, n_articles)
+               SELECT name, max(country), count(DISTINCT article_id) FROM article_people GROUP BY name"""
+        )
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    return {t: db[t].count for t in db.table_names() if not t.startswith("articles_fts")}
+
+
+def integrity_ok(path: str | os.PathLike) -> bool:
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def fts_query(text: str) -> str | None:
+    """User search text -> a safe FTS5 query: each token quoted, a trailing * kept as a prefix search.
+
+    Quotes, AND/OR/NOT, parentheses and stray symbols in the input can never raise a syntax error.
+    """
+    text = fold(text).replace('"', " ")
+    tokens = []
+    for raw in re.findall(r"[^\s()]+", text):
+        prefix = raw.endswith("*")
+        tok = raw.strip("*'\"^:+-.,;!?।")
+        tok = re.sub(r"[*\"]", "", tok)
+        if not tok:
+            continue
+        tokens.append(f'"{tok}"' + ("*" if prefix else ""))
+    return " ".join(tokens) if tokens else None
+
+
+def build_atomically(target: str | os.PathLike, fill) -> Path:
+    """Write a whole new database next to `target` with fill(db), then swap it in with os.replace."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".building", dir=target.parent)
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        db = connect(tmp)
+        fill(db)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.conn.close()
+        for suffix in ("-wal", "-shm"):
+            if Path(str(target) + suffix).exists():
+                Path(str(target) + suffix).unlink()
+        os.replace(tmp, target)
+    finally:
+        for f in (tmp, tmp + "-wal", tmp + "-shm"):
+            if os.path.exists(f):
+                os.unlink(f)
+    return target
+
+
+def table_rows(db: sqlite_utils.Database, table: str) -> Iterable[tuple]:
+    """Every row of a table in a stable order (tests compare databases with this)."""
+    cols = [c.name for c in db[table].columns if c.name not in ("ingested_at", "updated_at")]
+    order = ", ".join(f"[{c}]" for c in cols)
+    return db.execute(f"SELECT {order} FROM [{table}] ORDER BY {order}").fetchall()
