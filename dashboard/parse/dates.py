@@ -22,8 +22,10 @@ _FUTURE_HI = re.compile(
     rf"(?:ेंगे|ेंगी|ेगा|ेगी|ूंगा|ूँगा|ोगे|एंगे|एँगे|एगा|एगी|होगा|होगी|होंगे|जाएगा|जाएगी|जाएंगे)(?![{_HI}])"
 )
 _PAST_HI = re.compile(
-    rf"(?<![{_HI}])(?:था|थी|थे|गया|गई|गए|गयी|गये|हुआ|हुई|हुए|हुईं|किया|कीं|लिया|दिया|कहा|मिले|की)(?![{_HI}])"
+    rf"(?<![{_HI}])(?:था|थी|थे|गया|गई|गए|गयी|गये|हुआ|हुई|हुए|हुईं|किया|लिया|दिया|कहा|मिले|बताया)(?![{_HI}])"
 )
+_FUTURE_LATIN_HI = re.compile(r"\b\w+(?:ega|egi|enge|engi|oge|unga|ungi)\b|\b(?:hoga|hogi|honge)\b", re.I)
+_PAST_LATIN_HI = re.compile(r"\b(?:tha|thi|hua|hui|hue|gaya|gayi|gaye|gai|kiya|kiye|liya|liye|diya|mila|mile|ki thi|ho gaya)\b", re.I)
 _FUTURE_EN = re.compile(
     r"\b(?:will|shall|would|is to|are to|to be held|scheduled|going to|set to|slated|next|upcoming|plans? to|expected to)\b",
     re.I,
@@ -34,7 +36,7 @@ _PAST_EN = re.compile(
 )
 _YEAR = r"((?:19|20)\d\d)"
 _ORD = r"(?:st|nd|rd|th)?"
-_RANGE = r"(?:\s*(?:-|–|—|से|to|and|till|until|तक|व|और|एवं)\s*)"
+_RANGE = r"(?:\s*(?:-|–|—|से|to|and|till|until|तक|व|और|एवं|se|aur)\s*)"
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def _patterns(month_words: tuple[str, ...], weekday_words: tuple[str, ...], rela
     b = rf"(?![{_HI}\w])"  # word end that understands Hindi vowel signs
     a = rf"(?<![{_HI}\w])"
     day_mon = re.compile(
-        rf"{a}(\d{{1,2}}){_ORD}(?:{_RANGE}(\d{{1,2}}){_ORD})?\s*(?:of\s+)?,?\s*{mon}{b}(?:[\s,]*{_YEAR}(?!\d))?",
+        rf"{a}(\d{{1,2}}){_ORD}(?:{_RANGE}(\d{{1,2}}){_ORD})?(?:\s*|[-/ ]|\s+of\s+),?\s*{mon}{b}(?:[\s,/-]*{_YEAR}(?!\d))?",
         re.I,
     )
     mon_day = re.compile(
@@ -177,6 +179,12 @@ def tense(sentence: str, pos: int | None = None) -> str:
     fh, ph = _FUTURE_HI.search(after), _PAST_HI.search(after)
     if fh or ph:
         if fh and (not ph or fh.start() <= ph.start() + 12):
+            return "future"
+        return "past"
+    fl, pl = _FUTURE_LATIN_HI.search(after), _PAST_LATIN_HI.search(after)
+    if fl or pl:
+        # Romanised Hindi, like Hindi, puts the verb after the date
+        if fl and (not pl or fl.start() <= pl.start() + 12):
             return "future"
         return "past"
     fe = list(_FUTURE_EN.finditer(before))

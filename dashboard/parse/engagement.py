@@ -121,82 +121,107 @@ def is_india_japan(ctx: Context, strength: dict[str, float]) -> tuple[bool, floa
     return True, score, reasons
 
 
+_CHIEFS = {"army_chief", "navy_chief", "air_chief", "cds", "joint_staff_chief", "coast_guard_chief"}
+_MINISTERS = {"prime_minister", "defence_minister", "foreign_minister"}
+_OFFICIALS = {"defence_secretary", "vice_minister", "official", "ambassador"}
+# cues that settle the type on their own when they appear in the title or lead
+_DECISIVE = {"phone_call": 1.5, "sidelines_multilateral": 1.5, "two_plus_two": 1.0}
+_PRIORITY = (
+    "two_plus_two",
+    "phone_call",
+    "sidelines_multilateral",
+    "exercise",
+    "summit",
+    "agreement",
+    "bilateral_ministerial",
+    "official_dialogue",
+    "visit",
+    "other",
+)
+
+
 def _type_scores(ctx: Context) -> dict[str, float]:
+    """Evidence for each type: cue words (the title and lead weigh most), named exercises and
+    dialogues, and the roles of the people on each side."""
     kb = ctx.kb
     sc: dict[str, float] = defaultdict(float)
+    body: dict[str, float] = defaultdict(float)
 
-    def weight(h: Hit, title: bool) -> float:
+    def add(t: str, h: Hit | None, title: bool, bonus: float = 0.0) -> None:
         if title:
-            return 3.0
-        return 2.0 if ctx.in_lead(h.start) else 0.5
+            sc[t] += 4.0 + bonus
+        elif h is not None and ctx.in_lead(h.start):
+            sc[t] += 2.0 + bonus
+        else:
+            body[t] += 0.4 + bonus / 4
 
     for hits, title in ((ctx.title_hits, True), (ctx.hits, False)):
+        asides = [h for h in hits if h.kind == "cue_aside"]
+        multis = [h for h in hits if h.kind == "cue_multilateral"]
         for h in hits:
             if h.kind == "cue_type":
-                sc[h.value] += weight(h, title)
+                if any(
+                    (a.value == "pre" and 0 <= h.start - a.end <= 12) or (a.value == "post" and 0 <= a.start - h.end <= 12)
+                    for a in asides
+                ):
+                    continue  # "ahead of the 2+2", "2+2 से पहले": another engagement, not this one
+                t = h.value
+                if t == "summit" and any(abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis):
+                    t = "_multilateral"  # "Quad summit", "जी7 शिखर सम्मेलन" is the multilateral event
+                add(t, h, title, _DECISIVE.get(t, 0.0))
             elif h.kind == "exercise":
                 ex = kb.exercises.get(h.value, {})
                 if ex.get("japan_force"):
-                    sc["exercise"] += weight(h, title) + 1.0
+                    add("exercise", h, title, 1.0)
             elif h.kind == "dialogue":
                 t = kb.dialogues.get(h.value, {}).get("engagement_type", "")
                 if t:
-                    sc[t] += weight(h, title) + 0.5
+                    add(t, h, title, 0.5)
             elif h.kind == "cue_multilateral":
-                sc["_multilateral"] += weight(h, title)
-    # who took part says much about what kind of meeting it was
+                add("_multilateral", h, title)
+    for t, v in body.items():
+        sc[t] += min(v, 2.0)
     roles: dict[str, set[str]] = defaultdict(set)
     for p in ctx.people:
         t = kb.role_on(p.name, ctx.published)
-        if t:
+        if t and t.country in ("India", "Japan"):
             roles[t.country].add(t.role_key)
-    both = roles.get("India", set()) & roles.get("Japan", set())
+    india, japan = roles.get("India", set()), roles.get("Japan", set())
+    both = india & japan
     if "prime_minister" in both:
-        sc["summit"] += 2.0
+        sc["summit"] += 2.5
     if "defence_minister" in both:
-        sc["bilateral_ministerial"] += 2.0
+        sc["bilateral_ministerial"] += 2.5
     if {"defence_minister", "foreign_minister"} <= both:
-        sc["two_plus_two"] += 1.5
-    chiefs = {"army_chief", "navy_chief", "air_chief", "cds", "joint_staff_chief", "coast_guard_chief"}
-    if (roles.get("India", set()) | roles.get("Japan", set())) & chiefs:
-        sc["visit"] += 1.0
-    if (roles.get("India", set()) | roles.get("Japan", set())) & {"defence_secretary", "vice_minister", "official"}:
-        sc["official_dialogue"] += 1.0
+        sc["two_plus_two"] += 2.0
+    ministers_both = bool(india & _MINISTERS) and bool(japan & _MINISTERS)
+    meeting = sc.pop("meeting", 0.0)
+    if ministers_both:
+        key = "summit" if "prime_minister" in both else "bilateral_ministerial"
+        sc[key] += meeting * 0.5
+    else:
+        # a minister meeting a service chief or an official is a visit or a dialogue, not a ministerial
+        sc["bilateral_ministerial"] *= 0.3
+        if (india | japan) & _CHIEFS:
+            sc["visit"] += 1.5 + meeting * 0.5
+        elif (india | japan) & _OFFICIALS:
+            sc["official_dialogue"] += 1.5 + meeting * 0.5
+    multilateral = sc.pop("_multilateral", 0.0)
+    if multilateral >= 2.0 and (meeting >= 2.0 or ministers_both):
+        sc["sidelines_multilateral"] += 1.0 + min(multilateral, 4.0) / 2
     return sc
 
 
 def engagement_type(ctx: Context) -> str:
     sc = _type_scores(ctx)
-    multilateral = sc.pop("_multilateral", 0.0)
-    meeting = sc.pop("meeting", 0.0)
-
-    def strong(t: str, at_least: float = 3.0) -> bool:
-        return sc.get(t, 0.0) >= at_least
-
-    if strong("two_plus_two", 2.0):
-        return "two_plus_two"
-    if strong("phone_call", 2.0):
-        return "phone_call"
-    if strong("exercise", 3.0) and sc["exercise"] >= max(sc.get("visit", 0), sc.get("summit", 0)):
-        return "exercise"
-    if strong("sidelines_multilateral", 2.0) or (multilateral >= 2.0 and meeting + sc.get("bilateral_ministerial", 0) >= 2.0 and not strong("summit", 5.0)):
-        return "sidelines_multilateral"
-    if strong("agreement", 3.0) and sc["agreement"] > sc.get("summit", 0.0) and sc["agreement"] > sc.get("bilateral_ministerial", 0.0):
-        return "agreement"
-    if strong("summit", 3.0):
-        return "summit"
-    if strong("bilateral_ministerial", 2.0):
-        return "bilateral_ministerial"
-    if strong("official_dialogue", 2.5):
-        return "official_dialogue"
-    if strong("visit", 2.0):
-        return "visit"
-    if strong("exercise", 2.0):
-        return "exercise"
-    if strong("agreement", 2.0):
-        return "agreement"
-    if meeting >= 2.0:
-        return "bilateral_ministerial" if sc.get("bilateral_ministerial", 0) > 0 else "other"
+    if not sc:
+        return "other"
+    best = max(sc.values())
+    if best < 2.0:
+        return "other"
+    for t in _PRIORITY:
+        if sc.get(t, 0.0) >= best - 1e-9:
+            return t
     return "other"
 
 
@@ -233,13 +258,16 @@ def classify_dates(ctx: Context, raw: list[RawDate], published: date | None, pub
             score -= 0.5
         if value is None:
             score -= 10.0
-        if published and value and len(value) == 10 and not value.startswith("X"):
+        if published and value and not value.startswith("X"):
             try:
-                gap = (date.fromisoformat(value) - published).days
+                d = date.fromisoformat(value if len(value) == 10 else value + "-28")
+                gap = (d - published).days
             except ValueError:
                 gap = 0
             if gap < -45:
                 score -= 1.5  # long before the report: likely background
+            if gap < -400:
+                score -= 1.5
         dm = DateMention(value, "referenced", r.text, r.start, r.end, end_value)
         mentions.append(dm)
         scored.append((score, -i, dm))
@@ -263,15 +291,8 @@ def classify_dates(ctx: Context, raw: list[RawDate], published: date | None, pub
 
 
 def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
+    """The engagement date against the page date decides; cue words and tense only without them."""
     pub = ctx.published
-    if eng_date and eng_date.date and pub and len(eng_date.date) == 10 and not eng_date.date.startswith("X"):
-        d = date.fromisoformat(eng_date.date)
-        if d > pub:
-            return "planned"
-        if eng_date.end_date and etype in ("exercise", "visit"):
-            end = date.fromisoformat(eng_date.end_date)
-            if d <= pub <= end and (end - pub).days >= 1:
-                return "ongoing"
     lead_end = ctx.sentences[LEAD_SENTENCES - 1][1] if len(ctx.sentences) >= LEAD_SENTENCES else len(ctx.body)
     planned = ongoing = 0.0
     for h in ctx.title_hits:
@@ -286,16 +307,30 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
                 planned += 1.0
             elif h.value == "ongoing":
                 ongoing += 1.5
-    first = ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body
-    lead_tense = tense(first, 0)
-    title_tense = tense(ctx.title, 0) if ctx.title else "past"
-    if eng_date is None or not (eng_date.date and len(eng_date.date) == 10):
-        if lead_tense == "future":
-            planned += 1.5
-        if title_tense == "future":
-            planned += 1.0
+    if eng_date and eng_date.date and pub and len(eng_date.date) == 10 and not eng_date.date.startswith("X"):
+        d = date.fromisoformat(eng_date.date)
+        if d > pub:
+            return "planned"
+        if etype in ("exercise", "visit"):
+            if eng_date.end_date and pub <= date.fromisoformat(eng_date.end_date):
+                return "ongoing"
+            if ongoing >= 1.5 and (pub - d).days <= 14:
+                return "ongoing"
+        return "held"
+    # no date to compare: the tense of the first sentence that names the engagement
+    cue = next((h for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue")), None)
+    if cue is not None:
+        si = ctx.sentence_of(cue.start)
+        s_start, s_end = ctx.sentences[si]
+        when = tense(ctx.body[s_start:s_end], cue.start - s_start)
+    else:
+        when = tense(ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body, 0)
     if ongoing >= 1.5 and ongoing >= planned:
         return "ongoing"
+    if when == "future":
+        planned += 1.5
+    if ctx.title and tense(ctx.title, 0) == "future":
+        planned += 1.0
     if planned >= 2.0:
         return "planned"
     return "held"

@@ -47,7 +47,7 @@ def find_people(body: str, hits: list[Hit], kb, ref_date: date | None) -> tuple[
     person_starts = sorted(out, key=lambda p: p.start)
 
     def principal_role() -> tuple[str, str] | None:
-        for p in person_starts:
+        for p in sorted(out, key=lambda p: p.start):
             t = kb.role_on(p.name, ref_date)
             if t and t.country == "India":
                 return t.country, t.role_key
@@ -68,6 +68,8 @@ def find_people(body: str, hits: list[Hit], kb, ref_date: date | None) -> tuple[
                 country = before[-1].value
             elif after:
                 country = after[0].value
+        if not country and role_key == "defence_minister" and not body[h.start : h.end].isascii():
+            country = "India"  # Hindi press: a bare "रक्षा मंत्री" is India's
         if role_key == "counterpart":
             pr = principal_role()
             if not pr:

@@ -24,7 +24,7 @@ _AGENCY = r"(?:ANI|PTI|IANS|UNI|Reuters|AFP|AP|Kyodo|भाषा|वार्�
 _DATELINE = re.compile(
     rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
-    rf"(?:\s*\(\s*{_AGENCY}\s*\))?)\s*(?P<sep>।|:|\|| - | – | — | -- )\s*",
+    rf"(?:\s*\(\s*{_AGENCY}\s*\))?)\s*(?P<sep>।|:|\|| - | – | — | -- |(?<=\))\s)\s*",
 )
 _SLUG_HINT = re.compile(r"[\w\u0900-\u097f]+-[\w\u0900-\u097f]+-[\w\u0900-\u097f]+")
 
@@ -108,10 +108,11 @@ def clean(
     for i in header:
         line = lines[i]
         act = action_of(line)
-        if act == "page_date" or (act is None and has_date and len(line.split()) <= 20 and has_date(line)):
+        # a date first: bylines often carry the page date ("By Desk | 18 Nov 2019 | 11:02 AM")
+        if act == "page_date" or (act != "drop_rest" and has_date and len(line.split()) <= 20 and has_date(line)):
             page_dates.append(line)
             lines[i] = ""
-        elif act in ("drop_line", "byline") or _looks_like_nav(line):
+        elif act in ("drop_line", "byline") or _looks_like_nav(line) or _pipe_label(line):
             lines[i] = ""
         elif not title and (len(line.split()) >= 4 or _SLUG_HINT.search(line)) and _is_title_line(line):
             title = deslug(line)
@@ -158,6 +159,12 @@ def clean(
         title = first[:120].rstrip() + ("…" if len(first) > 120 else "")
         warnings.append("no title found; using the first sentence")
     return Cleaned(title, body, page_dates, dateline, dateline_date, warnings)
+
+
+def _pipe_label(line: str) -> bool:
+    """'ब्यूरो | नई दिल्ली', 'राष्ट्रीय | रक्षा': short labels split by pipes are page furniture."""
+    parts = [p for p in re.split(r"\s*[|•·]\s*", line) if p]
+    return len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts)
 
 
 def _looks_like_nav(line: str) -> bool:
