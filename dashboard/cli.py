@@ -19,7 +19,11 @@ def _err(msg: str) -> None:
 
 
 def _summary(d: dict) -> str:
-    lines = [d["source"], f"  title:     {d['title']}", f"  language:  {d['language']}    published: {d['published'] or '—'}"]
+    lines = [
+        d["source"],
+        f"  title:     {d['title']}",
+        f"  language:  {d['language']}    published: {d['published'] or '—'}",
+    ]
     e = d["engagement"]
     if d["india_japan"] and e:
         lines.append(
@@ -29,9 +33,14 @@ def _summary(d: dict) -> str:
     else:
         lines.append("  not an India–Japan engagement")
     if d["dates"]:
-        lines.append("  dates:     " + "; ".join(f"{x['date'] or '?'} {x['role']} «{x['text']}»" for x in d["dates"]))
+        lines.append(
+            "  dates:     "
+            + "; ".join(f"{x['date'] or '?'} {x['role']} «{x['text']}»" for x in d["dates"])
+        )
     if d["people"]:
-        lines.append("  people:    " + ", ".join(f"{p['name']} ({p['country']})" for p in d["people"]))
+        lines.append(
+            "  people:    " + ", ".join(f"{p['name']} ({p['country']})" for p in d["people"])
+        )
     if d["areas"]:
         lines.append("  areas:     " + ", ".join(f"{a['id']} ×{a['count']}" for a in d["areas"]))
     for w in d["warnings"]:
@@ -81,15 +90,30 @@ def cmd_check_knowledge(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m dashboard", description="India–Japan defence news: parse, store, explore.")
+    p = argparse.ArgumentParser(
+        prog="python -m dashboard", description="India–Japan defence news: parse, store, explore."
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
-    sp = sub.add_parser("parse", help="parse articles and print their records", epilog=f"example: {EXAMPLES['parse']}")
-    sp.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (txt, html, json, jsonl, csv, zip)")
+    sp = sub.add_parser(
+        "parse",
+        help="parse articles and print their records",
+        epilog=f"example: {EXAMPLES['parse']}",
+    )
+    sp.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders (txt, html, json, jsonl, csv, zip)",
+    )
     sp.add_argument("--json", action="store_true", help="one JSON object per article per line")
     sp.set_defaults(func=cmd_parse)
 
-    sp = sub.add_parser("check-knowledge", help="validate data/knowledge/", epilog=f"example: {EXAMPLES['check-knowledge']}")
+    sp = sub.add_parser(
+        "check-knowledge",
+        help="validate data/knowledge/",
+        epilog=f"example: {EXAMPLES['check-knowledge']}",
+    )
     sp.add_argument("--dir", help="another knowledge folder")
     sp.set_defaults(func=cmd_check_knowledge)
     return p

@@ -18,7 +18,9 @@ PREVIEW_WINDOW = 60  # a preview may come this many days before the event
 REPORT_WINDOW = 10  # an undated report may come this many days after it
 
 
-def _interval(d: str | None, end: str | None, published: str | None) -> tuple[date, date, str] | None:
+def _interval(
+    d: str | None, end: str | None, published: str | None
+) -> tuple[date, date, str] | None:
     """(first, last, precision) for a date value; precision is day | month | monthday."""
     if not d:
         return None
@@ -32,7 +34,11 @@ def _interval(d: str | None, end: str | None, published: str | None) -> tuple[da
             return date(2000, m, dd), date(2000, m, dd), "monthday"
         if len(d) == 10:
             first = date.fromisoformat(d)
-            last = date.fromisoformat(end) if end and len(end) == 10 and not end.startswith("X") else first
+            last = (
+                date.fromisoformat(end)
+                if end and len(end) == 10 and not end.startswith("X")
+                else first
+            )
             return first, max(first, last), "day"
         if len(d) == 7:
             y, m = int(d[:4]), int(d[5:7])
@@ -121,16 +127,29 @@ def link_score(item: Item, c: Cluster) -> float:
     if item.interval and span:
         lo, hi, prec = item.interval
         if prec == "monthday":
-            if not any((m.interval and m.interval[0].month == lo.month and abs(m.interval[0].day - lo.day) <= DAY_SLACK) for m in c.members):
+            if not any(
+                (
+                    m.interval
+                    and m.interval[0].month == lo.month
+                    and abs(m.interval[0].day - lo.day) <= DAY_SLACK
+                )
+                for m in c.members
+            ):
                 return 0.0
             score += 2.0
-        elif lo - timedelta(days=DAY_SLACK) <= span[1] and span[0] <= hi + timedelta(days=DAY_SLACK):
+        elif lo - timedelta(days=DAY_SLACK) <= span[1] and span[0] <= hi + timedelta(
+            days=DAY_SLACK
+        ):
             score += 3.0 if prec == "day" else 1.5
         else:
             return 0.0
     elif span and item.published:
         # an undated preview or report: published shortly before or after the event
-        if not (span[0] - timedelta(days=PREVIEW_WINDOW) <= item.published <= span[1] + timedelta(days=REPORT_WINDOW)):
+        if not (
+            span[0] - timedelta(days=PREVIEW_WINDOW)
+            <= item.published
+            <= span[1] + timedelta(days=REPORT_WINDOW)
+        ):
             return 0.0
         score += 1.0
     else:
@@ -154,7 +173,13 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input)."""
     items = [it for i, a in enumerate(articles) if (it := _item(i, a)) is not None]
     # dated items first (they anchor clusters), then by date; undated ones join afterwards
-    items.sort(key=lambda it: (it.interval is None, it.interval[0] if it.interval else (it.published or date.max), it.order))
+    items.sort(
+        key=lambda it: (
+            it.interval is None,
+            it.interval[0] if it.interval else (it.published or date.max),
+            it.order,
+        )
+    )
     clusters: list[Cluster] = []
     by_type_day: dict[tuple[str, date], list[int]] = defaultdict(list)
     by_type: dict[str, list[int]] = defaultdict(list)
@@ -202,7 +227,11 @@ def summarise(c: Cluster) -> dict:
         tied = Counter(full).most_common()
         top = tied[0][1]
         value = min(d for d, n in tied if n == top)
-    ends = [m.raw["engagement"].get("end_date") for m in c.members if m.raw["engagement"].get("end_date")]
+    ends = [
+        m.raw["engagement"].get("end_date")
+        for m in c.members
+        if m.raw["engagement"].get("end_date")
+    ]
     end = max(ends) if ends and value and len(value) == 10 else None
     if value and len(value) == 10 and not value.startswith("X"):
         sort_date = value
@@ -230,5 +259,7 @@ def summarise(c: Cluster) -> dict:
         "areas": dict(sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))),
         "languages": sorted({m.language for m in c.members if m.language}),
         "n_articles": len(c.members),
-        "confidence": round(min(1.0, (sum(c.scores) / len(c.scores)) / 9.0), 2) if c.scores else 0.5,
+        "confidence": round(min(1.0, (sum(c.scores) / len(c.scores)) / 9.0), 2)
+        if c.scores
+        else 0.5,
     }

@@ -28,7 +28,12 @@ class Summary:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {"new": self.new, "duplicate": self.duplicate, "updated": self.updated, "failed": len(self.failed)}
+        return {
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "updated": self.updated,
+            "failed": len(self.failed),
+        }
 
     def line(self) -> str:
         return f"{self.new} new, {self.duplicate} duplicates skipped, {self.updated} updated, {len(self.failed)} failed"
@@ -66,7 +71,9 @@ def _results(tasks: list[tuple[str, str]], workers: int) -> Iterable[list[tuple]
             yield parse_file(t)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(parse_file, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8) or 1)))
+        yield from pool.map(
+            parse_file, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8) or 1))
+        )
 
 
 def ingest(
@@ -97,7 +104,9 @@ def ingest(
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(tasks), unit="file", file=sys.stderr, dynamic_ncols=True, desc="ingest")
+        bar = tqdm(
+            total=len(tasks), unit="file", file=sys.stderr, dynamic_ncols=True, desc="ingest"
+        )
     workers = workers or os.cpu_count() or 1
     pending: list[tuple] = []
 
@@ -135,7 +144,9 @@ def ingest(
             pending.extend(results)
             if bar:
                 bar.update(1)
-                bar.set_postfix_str(f"{summary.new} new, {len(summary.failed)} failed", refresh=False)
+                bar.set_postfix_str(
+                    f"{summary.new} new, {len(summary.failed)} failed", refresh=False
+                )
             if len(pending) >= BATCH:
                 flush()
         flush()
@@ -151,6 +162,8 @@ def ingest(
 def regroup(db) -> int:
     """Re-evaluate which articles report the same engagement, over everything stored."""
     engagements, links = grouping.group(store.grouping_input(db))
-    people = dict(db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall())
+    people = dict(
+        db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall()
+    )
     store.replace_engagements(db, engagements, links, people)
     return len(engagements)

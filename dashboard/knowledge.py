@@ -145,7 +145,9 @@ def _date(value: str, path: Path, line: int, column: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise KnowledgeError(f"{path}:{line}: {column} {value!r} is not a YYYY-MM-DD date") from None
+        raise KnowledgeError(
+            f"{path}:{line}: {column} {value!r} is not a YYYY-MM-DD date"
+        ) from None
 
 
 def _need(row: dict, cols: tuple[str, ...], path: Path, line: int) -> None:
@@ -171,7 +173,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     for line, r in _read(path, ("name", "country", "role", "role_key", "from", "to")):
         _need(r, ("name", "country", "role_key"), path, line)
         if r["role_key"] not in ROLE_KEYS:
-            raise KnowledgeError(f"{path}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}")
+            raise KnowledgeError(
+                f"{path}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}"
+            )
         start = _date(r["from"], path, line, "from")
         end = _date(r["to"], path, line, "to")
         if start and end and end < start:
@@ -194,7 +198,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     places = table("places.csv", ("name", "kind", "country"), ("name", "kind"))
     orgs = table("organisations.csv", ("name", "country", "kind"), ("name", "kind"))
     exercises = table(
-        "exercises.csv", ("name", "service", "india_force", "japan_force", "multilateral"), ("name",)
+        "exercises.csv",
+        ("name", "service", "india_force", "japan_force", "multilateral"),
+        ("name",),
     )
     dialogues = table("dialogues.csv", ("name", "kind", "engagement_type"), ("name", "kind"))
     for name, r in exercises.items():
@@ -241,7 +247,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             raise KnowledgeError(f"{p}:{line}: alias is empty after normalisation")
         other = seen.get(key)
         if other and other != r["name"]:
-            raise KnowledgeError(f"{p}:{line}: alias {r['alias']!r} points to {r['name']!r} and {other!r}")
+            raise KnowledgeError(
+                f"{p}:{line}: alias {r['alias']!r} points to {r['name']!r} and {other!r}"
+            )
         seen[key] = r["name"]
         flag = "context" if r["context"].lower() in ("yes", "y", "true", "1") else ""
         if flag:
@@ -265,7 +273,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     for line, r in _read(p, ("phrase", "country", "role_key")):
         _need(r, ("phrase", "role_key"), p, line)
         if r["role_key"] not in ROLE_KEYS:
-            raise KnowledgeError(f"{p}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}")
+            raise KnowledgeError(
+                f"{p}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}"
+            )
         matcher.add(r["phrase"], "role", f"{r['country']}|{r['role_key']}")
 
     p = d / "cues.csv"
@@ -285,20 +295,26 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         w = fold(r["word"])
         if r["kind"] == "month":
             months[w] = int(r["value"])
+            matcher.add(r["word"], "month", r["value"])
         elif r["kind"] == "weekday":
             weekdays[w] = int(r["value"])
+            matcher.add(r["word"], "weekday", r["value"])
         elif r["kind"] == "relative":
             relative[w] = r["value"]
             matcher.add(r["word"], "relative", r["value"])
         else:
-            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not month, weekday or relative")
+            raise KnowledgeError(
+                f"{p}:{line}: kind {r['kind']!r} is not month, weekday or relative"
+            )
 
     p = d / "boilerplate.csv"
     boilerplate = []
     for line, r in _read(p, ("pattern", "action")):
         _need(r, ("pattern", "action"), p, line)
         if r["action"] not in BOILERPLATE_ACTIONS:
-            raise KnowledgeError(f"{p}:{line}: action {r['action']!r} is not one of {BOILERPLATE_ACTIONS}")
+            raise KnowledgeError(
+                f"{p}:{line}: action {r['action']!r} is not one of {BOILERPLATE_ACTIONS}"
+            )
         try:
             rx = re.compile(r["pattern"].replace(r"\b", _WORD_END), re.IGNORECASE)
         except re.error as exc:

@@ -131,7 +131,11 @@ class Article:
         ]
         for key in ("places", "organisations", "exercises", "dialogues"):
             d[key] = [
-                {"name": e.name, "mentions": e.mentions, "spans": [[s.start, s.end] for s in e.spans]}
+                {
+                    "name": e.name,
+                    "mentions": e.mentions,
+                    "spans": [[s.start, s.end] for s in e.spans],
+                }
                 for e in getattr(self, key)
             ]
         d["warnings"] = list(self.warnings)

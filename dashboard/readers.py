@@ -15,10 +15,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_BYTES = 50 * 1024 * 1024
-TEXT_FIELDS = ("text", "body", "content", "article", "full_text", "fulltext", "article_text", "story")
+TEXT_FIELDS = (
+    "text",
+    "body",
+    "content",
+    "article",
+    "full_text",
+    "fulltext",
+    "article_text",
+    "story",
+)
 TITLE_FIELDS = ("title", "headline", "heading")
 URL_FIELDS = ("url", "link", "canonical_url", "source_url")
-DATE_FIELDS = ("published", "date", "publishedAt", "published_at", "pubDate", "datePublished", "pub_date", "published_date")
+DATE_FIELDS = (
+    "published",
+    "date",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "datePublished",
+    "pub_date",
+    "published_date",
+)
 SOURCE_FIELDS = ("source", "site", "outlet", "publisher", "source_name", "sitename")
 LANG_FIELDS = ("language", "lang")
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".zip"}
@@ -127,7 +145,9 @@ def _pick(obj: dict, names: tuple[str, ...]):
 def _record_from_obj(obj: dict, source: str) -> Item:
     text = _pick(obj, TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
-        return ReadFailure(source, f"no article text (looked for fields: {', '.join(TEXT_FIELDS[:3])} …)")
+        return ReadFailure(
+            source, f"no article text (looked for fields: {', '.join(TEXT_FIELDS[:3])} …)"
+        )
     meta = {
         "title": _pick(obj, TITLE_FIELDS),
         "url": _pick(obj, URL_FIELDS),
@@ -149,12 +169,19 @@ def _looks_like_html(text: str) -> bool:
 def _from_html(html: str, source: str, meta: dict | None = None) -> Item:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
+    )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.strip()) < 40:
         return ReadFailure(source, "HTML page has no article text")
     m = dict(meta or {})
-    for key, attr in (("title", "title"), ("url", "url"), ("published", "date"), ("source", "sitename")):
+    for key, attr in (
+        ("title", "title"),
+        ("url", "url"),
+        ("published", "date"),
+        ("source", "sitename"),
+    ):
         v = getattr(doc, attr, None)
         if v and not m.get(key):
             m[key] = str(v)
@@ -165,7 +192,9 @@ def _records_from_json(text: str, source: str) -> Iterator[Item]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield ReadFailure(source, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")
+        yield ReadFailure(
+            source, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        )
         return
     if isinstance(data, dict):
         for key in ("articles", "results", "items", "data", "records", "stories"):
@@ -182,7 +211,11 @@ def _records_from_json(text: str, source: str) -> Iterator[Item]:
         yield ReadFailure(source, "JSON list is empty")
     for i, obj in enumerate(data, 1):
         src = f"{source}#{i}"
-        yield _record_from_obj(obj, src) if isinstance(obj, dict) else ReadFailure(src, "record is not a JSON object")
+        yield (
+            _record_from_obj(obj, src)
+            if isinstance(obj, dict)
+            else ReadFailure(src, "record is not a JSON object")
+        )
 
 
 def _records_from_jsonl(text: str, source: str) -> Iterator[Item]:
@@ -197,7 +230,11 @@ def _records_from_jsonl(text: str, source: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield ReadFailure(src, f"line {lineno} is not valid JSON: {exc.msg}")
             continue
-        yield _record_from_obj(obj, src) if isinstance(obj, dict) else ReadFailure(src, f"line {lineno} is not a JSON object")
+        yield (
+            _record_from_obj(obj, src)
+            if isinstance(obj, dict)
+            else ReadFailure(src, f"line {lineno} is not a JSON object")
+        )
     if n == 0:
         yield ReadFailure(source, "file has no JSON lines")
 
@@ -232,7 +269,10 @@ def _records_from_csv(text: str, source: str) -> Iterator[Item]:
 def read_bytes(data: bytes, source: str, suffix: str = "") -> Iterator[Item]:
     """Records from the bytes of one file; `suffix` (".json" …) picks the format, else content decides."""
     if len(data) > MAX_BYTES:
-        yield ReadFailure(source, f"file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+        yield ReadFailure(
+            source,
+            f"file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB",
+        )
         return
     if not data.strip():
         yield ReadFailure(source, "file is empty")
@@ -247,16 +287,23 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> Iterator[Item]:
         return
     text, _enc, warnings = decode(data)
     if text is None:
-        yield ReadFailure(source, "cannot decode: the bytes are not UTF-8, UTF-16 or a recognisable 8-bit encoding")
+        yield ReadFailure(
+            source,
+            "cannot decode: the bytes are not UTF-8, UTF-16 or a recognisable 8-bit encoding",
+        )
         return
     text = text.lstrip("\ufeff")
     if not text.strip():
         yield ReadFailure(source, "file is empty")
         return
     head = text.lstrip()[:200].lower()
-    if suffix in (".html", ".htm") or (not suffix and (head.startswith("<!doctype html") or head.startswith("<html"))):
+    if suffix in (".html", ".htm") or (
+        not suffix and (head.startswith("<!doctype html") or head.startswith("<html"))
+    ):
         items: Iterator[Item] = iter([_from_html(text, source)])
-    elif suffix == ".json" or (suffix not in (".txt", ".text", ".csv", ".jsonl", ".ndjson") and head[:1] in "{["):
+    elif suffix == ".json" or (
+        suffix not in (".txt", ".text", ".csv", ".jsonl", ".ndjson") and head[:1] in "{["
+    ):
         items = _records_from_json(text, source)
     elif suffix in (".jsonl", ".ndjson"):
         items = _records_from_jsonl(text, source)
@@ -299,7 +346,9 @@ def read_path(path: str | Path, given: str | None = None) -> Iterator[Item]:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            yield ReadFailure(source, f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB")
+            yield ReadFailure(
+                source, f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB"
+            )
             return
         data = p.read_bytes()
     except FileNotFoundError:

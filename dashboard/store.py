@@ -60,7 +60,9 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
         raise StoreError(f"database {p} does not exist")
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False, timeout=10)
+            conn = sqlite3.connect(
+                f"file:{p}?mode=ro", uri=True, check_same_thread=False, timeout=10
+            )
         else:
             p.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(str(p), check_same_thread=False, timeout=30)
@@ -73,7 +75,9 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
         if "locked" in msg:
-            raise StoreError(f"database {p} is locked by another program; try again in a moment") from exc
+            raise StoreError(
+                f"database {p} is locked by another program; try again in a moment"
+            ) from exc
         raise StoreError(f"{p} is not a usable database: {msg}") from exc
     if version > SCHEMA_VERSION:
         raise SchemaTooNew(
@@ -82,7 +86,9 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
     if not readonly:
         migrate(db)
     elif version < SCHEMA_VERSION:
-        raise StoreError(f"database {p} has schema version {version}; open it once for writing to upgrade it")
+        raise StoreError(
+            f"database {p} has schema version {version}; open it once for writing to upgrade it"
+        )
     return db
 
 
@@ -137,15 +143,30 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["participants"].create({"engagement_id": str, "name": str, "country": str}, pk=("engagement_id", "name"))
+    db["participants"].create(
+        {"engagement_id": str, "name": str, "country": str}, pk=("engagement_id", "name")
+    )
     db["people"].create({"name": str, "country": str, "n_articles": int}, pk="name")
     db["article_people"].create(
-        {"article_id": str, "name": str, "country": str, "role": str, "role_key": str, "mentions": int},
+        {
+            "article_id": str,
+            "name": str,
+            "country": str,
+            "role": str,
+            "role_key": str,
+            "mentions": int,
+        },
         pk=("article_id", "name"),
     )
-    db["area_mentions"].create({"article_id": str, "area": str, "count": int}, pk=("article_id", "area"))
-    db["evidence"].create({"article_id": str, "area": str, "start": int, "end": int, "sentence": str})
-    db["dates"].create({"article_id": str, "date": str, "role": str, "text": str, "start": int, "end": int})
+    db["area_mentions"].create(
+        {"article_id": str, "area": str, "count": int}, pk=("article_id", "area")
+    )
+    db["evidence"].create(
+        {"article_id": str, "area": str, "start": int, "end": int, "sentence": str}
+    )
+    db["dates"].create(
+        {"article_id": str, "date": str, "role": str, "text": str, "start": int, "end": int}
+    )
     db["ingest_runs"].create(
         {
             "id": int,
@@ -159,7 +180,9 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["ingest_files"].create({"run_id": int, "source": str, "outcome": str, "reason": str, "article_id": str})
+    db["ingest_files"].create(
+        {"run_id": int, "source": str, "outcome": str, "reason": str, "article_id": str}
+    )
     for table, cols in (
         ("articles", ["engagement_id"]),
         ("articles", ["published"]),
@@ -177,13 +200,21 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["articles"].enable_fts(["title", "body"], tokenize=FTS_TOKENIZE, create_triggers=True)
 
 
-MIGRATIONS = [(1, "initial schema: articles, engagements, people, areas, evidence, dates, ingest log, FTS", _m1_initial)]
+MIGRATIONS = [
+    (
+        1,
+        "initial schema: articles, engagements, people, areas, evidence, dates, ingest log, FTS",
+        _m1_initial,
+    )
+]
 
 
 def migrate(db: sqlite_utils.Database) -> list[int]:
     """Apply the migrations this database has not had, each in its own transaction."""
     if "schema_migrations" not in db.table_names():
-        db["schema_migrations"].create({"version": int, "description": str, "applied_at": str}, pk="version")
+        db["schema_migrations"].create(
+            {"version": int, "description": str, "applied_at": str}, pk="version"
+        )
     applied = {r[0] for r in db.execute("SELECT version FROM schema_migrations").fetchall()}
     done = []
     for version, description, fn in MIGRATIONS:
@@ -191,24 +222,46 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
             continue
         with db.atomic():
             fn(db)
-            db["schema_migrations"].insert({"version": version, "description": description, "applied_at": now()})
+            db["schema_migrations"].insert(
+                {"version": version, "description": description, "applied_at": now()}
+            )
         done.append(version)
     return done
 
 
 def _record_rows(aid: str, rec: dict) -> dict[str, list[dict]]:
     people = [
-        {"article_id": aid, "name": p["name"], "country": p["country"], "role": p["role"], "role_key": p["role_key"], "mentions": p["mentions"]}
+        {
+            "article_id": aid,
+            "name": p["name"],
+            "country": p["country"],
+            "role": p["role"],
+            "role_key": p["role_key"],
+            "mentions": p["mentions"],
+        }
         for p in rec["people"]
     ]
     areas = [{"article_id": aid, "area": a["id"], "count": a["count"]} for a in rec["areas"]]
     evidence = [
-        {"article_id": aid, "area": a["id"], "start": e["start"], "end": e["end"], "sentence": e["text"]}
+        {
+            "article_id": aid,
+            "area": a["id"],
+            "start": e["start"],
+            "end": e["end"],
+            "sentence": e["text"],
+        }
         for a in rec["areas"]
         for e in a["evidence"]
     ]
     dates = [
-        {"article_id": aid, "date": d["date"], "role": d["role"], "text": d["text"], "start": d["start"], "end": d["end"]}
+        {
+            "article_id": aid,
+            "date": d["date"],
+            "role": d["role"],
+            "text": d["text"],
+            "start": d["start"],
+            "end": d["end"],
+        }
         for d in rec["dates"]
     ]
     return {"article_people": people, "area_mentions": areas, "evidence": evidence, "dates": dates}
@@ -218,7 +271,9 @@ def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict
     eng = rec.get("engagement") or {}
     pub = rec.get("published")
     year = None
-    when = pub or (eng.get("date") if eng.get("date") and not str(eng.get("date")).startswith("X") else None)
+    when = pub or (
+        eng.get("date") if eng.get("date") and not str(eng.get("date")).startswith("X") else None
+    )
     if when:
         year = int(when[:4])
     return {
@@ -250,7 +305,9 @@ def _delete_article(db: sqlite_utils.Database, aid: str) -> None:
     db.execute("DELETE FROM articles WHERE id = ?", [aid])
 
 
-def save_article(db: sqlite_utils.Database, rec: dict, source_file: str, synthetic: bool = False) -> tuple[str, str]:
+def save_article(
+    db: sqlite_utils.Database, rec: dict, source_file: str, synthetic: bool = False
+) -> tuple[str, str]:
     """Store one parsed record inside the caller's transaction: (outcome, article id).
 
     new: not seen before; duplicate: same text and same parse; updated: the text or its parse
@@ -258,7 +315,9 @@ def save_article(db: sqlite_utils.Database, rec: dict, source_file: str, synthet
     """
     aid = article_id(rec["body"])
     record_json = json.dumps(rec, ensure_ascii=False, sort_keys=True)
-    existing = db.execute("SELECT record, engagement_id FROM articles WHERE id = ?", [aid]).fetchone()
+    existing = db.execute(
+        "SELECT record, engagement_id FROM articles WHERE id = ?", [aid]
+    ).fetchone()
     if existing is not None:
         if existing[0] == record_json:
             return "duplicate", aid
@@ -266,7 +325,9 @@ def save_article(db: sqlite_utils.Database, rec: dict, source_file: str, synthet
     else:
         outcome = "new"
         # the same file with new text replaces its old article (multi-record files: per record)
-        old = db.execute("SELECT id FROM articles WHERE source_file = ? AND id != ?", [source_file, aid]).fetchall()
+        old = db.execute(
+            "SELECT id FROM articles WHERE source_file = ? AND id != ?", [source_file, aid]
+        ).fetchall()
         for (old_id,) in old:
             _delete_article(db, old_id)
             outcome = "updated"
@@ -282,18 +343,51 @@ def save_article(db: sqlite_utils.Database, rec: dict, source_file: str, synthet
 
 def start_run(db: sqlite_utils.Database, command: str) -> int:
     with db.atomic():
-        return db["ingest_runs"].insert(
-            {"started_at": now(), "finished_at": None, "command": command, "new": 0, "duplicate": 0, "updated": 0, "failed": 0}
-        ).last_pk
+        return (
+            db["ingest_runs"]
+            .insert(
+                {
+                    "started_at": now(),
+                    "finished_at": None,
+                    "command": command,
+                    "new": 0,
+                    "duplicate": 0,
+                    "updated": 0,
+                    "failed": 0,
+                }
+            )
+            .last_pk
+        )
 
 
-def log_file(db: sqlite_utils.Database, run_id: int, source: str, outcome: str, reason: str | None = None, aid: str | None = None) -> None:
-    db["ingest_files"].insert({"run_id": run_id, "source": source, "outcome": outcome, "reason": reason, "article_id": aid})
+def log_file(
+    db: sqlite_utils.Database,
+    run_id: int,
+    source: str,
+    outcome: str,
+    reason: str | None = None,
+    aid: str | None = None,
+) -> None:
+    db["ingest_files"].insert(
+        {
+            "run_id": run_id,
+            "source": source,
+            "outcome": outcome,
+            "reason": reason,
+            "article_id": aid,
+        }
+    )
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
     with db.atomic():
-        db["ingest_runs"].update(run_id, {"finished_at": now(), **{k: counts.get(k, 0) for k in ("new", "duplicate", "updated", "failed")}})
+        db["ingest_runs"].update(
+            run_id,
+            {
+                "finished_at": now(),
+                **{k: counts.get(k, 0) for k in ("new", "duplicate", "updated", "failed")},
+            },
+        )
 
 
 def grouping_input(db: sqlite_utils.Database) -> list[dict]:
@@ -303,7 +397,7 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
            WHERE india_japan = 1 ORDER BY ingested_at, id"""
     ).fetchall()
     out = []
-    for aid, published, language, ingested_at, record in rows:
+    for aid, published, language, _ingested_at, record in rows:
         rec = json.loads(record)
         out.append(
             {
@@ -318,7 +412,12 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
     return out
 
 
-def replace_engagements(db: sqlite_utils.Database, engagements: list[dict], links: dict[str, str], people: dict[str, str]) -> None:
+def replace_engagements(
+    db: sqlite_utils.Database,
+    engagements: list[dict],
+    links: dict[str, str],
+    people: dict[str, str],
+) -> None:
     """Swap in a new grouping in one transaction: readers see the old or the new, never half."""
     with db.atomic():
         db.execute("DELETE FROM engagements")
@@ -333,7 +432,9 @@ def replace_engagements(db: sqlite_utils.Database, engagements: list[dict], link
                     "date": e["date"],
                     "end_date": e.get("end_date"),
                     "sort_date": e["sort_date"],
-                    "year": int(e["sort_date"][:4]) if e["sort_date"] and e["sort_date"][:4].isdigit() else None,
+                    "year": int(e["sort_date"][:4])
+                    if e["sort_date"] and e["sort_date"][:4].isdigit()
+                    else None,
                     "type": e["type"],
                     "status": e["status"],
                     "place": e["place"],
@@ -345,12 +446,18 @@ def replace_engagements(db: sqlite_utils.Database, engagements: list[dict], link
                     "updated_at": stamp,
                 }
             )
-            parts.extend({"engagement_id": e["id"], "name": n, "country": people.get(n, "")} for n in e["participants"])
+            parts.extend(
+                {"engagement_id": e["id"], "name": n, "country": people.get(n, "")}
+                for n in e["participants"]
+            )
         if rows:
             db["engagements"].insert_all(rows, batch_size=500)
         if parts:
             db["participants"].insert_all(parts, batch_size=1000)
-        db.conn.executemany("UPDATE articles SET engagement_id = ? WHERE id = ?", [(eid, aid) for aid, eid in links.items()])
+        db.conn.executemany(
+            "UPDATE articles SET engagement_id = ? WHERE id = ?",
+            [(eid, aid) for aid, eid in links.items()],
+        )
         db.execute("DELETE FROM people")
         db.execute(
             """INSERT INTO people (name, country, n_articles)

@@ -1,9 +1,9 @@
 """Per-field precision and recall of the parser against hand-checked expected records.
 
-    python scripts/evaluate.py                 # golden set (tests/golden)
-    python scripts/evaluate.py --set sample    # bundled sample corpus (data/sample_truth/*.csv)
-    python scripts/evaluate.py --details       # list every disagreement
-    python scripts/evaluate.py --json          # metrics as JSON (the test gate reads this)
+python scripts/evaluate.py                 # golden set (tests/golden)
+python scripts/evaluate.py --set sample    # bundled sample corpus (data/sample_truth/*.csv)
+python scripts/evaluate.py --details       # list every disagreement
+python scripts/evaluate.py --json          # metrics as JSON (the test gate reads this)
 """
 
 from __future__ import annotations
@@ -24,7 +24,21 @@ from dashboard.parse import parse_article  # noqa: E402
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLE = ROOT / "data" / "sample"
 SAMPLE_TRUTH = ROOT / "data" / "sample_truth"
-FIELDS = ("relevance", "date", "type", "status", "place", "participants", "areas", "language", "published")
+BASELINES = {
+    "golden": GOLDEN / "baseline.json",
+    "sample": ROOT / "tests" / "data" / "sample_baseline.json",
+}
+FIELDS = (
+    "relevance",
+    "date",
+    "type",
+    "status",
+    "place",
+    "participants",
+    "areas",
+    "language",
+    "published",
+)
 
 
 def golden_cases(directory: Path = GOLDEN) -> list[tuple[str, dict, dict]]:
@@ -35,7 +49,9 @@ def golden_cases(directory: Path = GOLDEN) -> list[tuple[str, dict, dict]]:
         stem = exp_path.name[: -len(".expected.json")]
         arts = [p for p in directory.glob(stem + ".*") if not p.name.endswith(".expected.json")]
         if len(arts) != 1:
-            raise SystemExit(f"{exp_path}: expected exactly one article file named {stem}.*, found {len(arts)}")
+            raise SystemExit(
+                f"{exp_path}: expected exactly one article file named {stem}.*, found {len(arts)}"
+            )
         expected = json.loads(exp_path.read_text(encoding="utf-8"))
         items = list(readers.read_path(arts[0]))
         rec = items[0]
@@ -132,7 +148,7 @@ def evaluate(cases) -> tuple[dict[str, Tally], list[str]]:
                 t[f].fn += 1
             continue
 
-        def note(field, g, e):
+        def note(field, g, e, name=name):
             problems.append(f"{name}: {field}: got {g!r}, expected {e!r}")
 
         ij_exp, ij_got = bool(exp["india_japan"]), bool(got["india_japan"])
@@ -159,7 +175,9 @@ def evaluate(cases) -> tuple[dict[str, Tally], list[str]]:
                 if not t[field].add_single(g_eng.get(field), e_eng.get(field)):
                     note(field, g_eng.get(field), e_eng.get(field))
             place_exp = e_eng.get("place")
-            accept = place_exp if isinstance(place_exp, list) else ([place_exp] if place_exp else [])
+            accept = (
+                place_exp if isinstance(place_exp, list) else ([place_exp] if place_exp else [])
+            )
             if not t["place"].add_single(g_eng.get("place"), None, accept=accept):
                 note("place", g_eng.get("place"), place_exp)
             gp, ep = set(g_eng.get("participants") or []), set(e_eng.get("participants") or [])
@@ -168,19 +186,37 @@ def evaluate(cases) -> tuple[dict[str, Tally], list[str]]:
         if ij_exp and "areas" in exp:
             ga, ea = {a["id"] for a in got["areas"]}, set(exp["areas"])
             if not t["areas"].add_set(ga, ea):
-                problems.append(f"{name}: areas: missing {sorted(ea - ga)}, extra {sorted(ga - ea)}")
+                problems.append(
+                    f"{name}: areas: missing {sorted(ea - ga)}, extra {sorted(ga - ea)}"
+                )
     return t, problems
 
 
 def metrics(t: dict[str, Tally]) -> dict[str, dict[str, float]]:
-    return {f: {"precision": round(t[f].precision, 4), "recall": round(t[f].recall, 4), "f1": round(t[f].f1, 4), "n": t[f].tp + t[f].fn} for f in FIELDS if f in t}
+    return {
+        f: {
+            "precision": round(t[f].precision, 4),
+            "recall": round(t[f].recall, 4),
+            "f1": round(t[f].f1, 4),
+            "n": t[f].tp + t[f].fn,
+        }
+        for f in FIELDS
+        if f in t
+    }
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--set", choices=("golden", "sample"), default="golden")
     ap.add_argument("--details", action="store_true", help="print every disagreement")
     ap.add_argument("--json", action="store_true", help="print metrics as JSON")
+    ap.add_argument(
+        "--write-baseline",
+        action="store_true",
+        help="record these F1 figures as the floors tests/test_evaluate.py enforces",
+    )
     args = ap.parse_args()
     cases = golden_cases() if args.set == "golden" else sample_cases()
     t, problems = evaluate(cases)
@@ -188,6 +224,13 @@ def main() -> int:
     if args.json:
         print(json.dumps({"articles": len(cases), "metrics": m}, indent=1))
         return 0
+    if args.write_baseline:
+        path = BASELINES[args.set]
+        path.write_text(
+            json.dumps({f: v["f1"] for f, v in m.items()}, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8",
+        )
+        print(f"wrote {path.relative_to(ROOT)}")
     print(f"{args.set} set: {len(cases)} articles")
     print(f"{'field':<14}{'precision':>10}{'recall':>10}{'F1':>8}{'n':>6}")
     for f, v in m.items():

@@ -26,8 +26,14 @@ def append(path: Path, row: str) -> int:
 
 
 def test_shipped_knowledge_loads(kb):
-    assert kb.holder("Japan", "defence_minister", __import__("datetime").date(2025, 5, 5)) == "Gen Nakatani"
-    assert kb.holder("India", "defence_minister", __import__("datetime").date(2016, 7, 14)) == "Manohar Parrikar"
+    assert (
+        kb.holder("Japan", "defence_minister", __import__("datetime").date(2025, 5, 5))
+        == "Gen Nakatani"
+    )
+    assert (
+        kb.holder("India", "defence_minister", __import__("datetime").date(2016, 7, 14))
+        == "Manohar Parrikar"
+    )
     assert set(kb.areas) == set(knowledge.AREA_IDS)
 
 
@@ -37,7 +43,11 @@ def test_shipped_knowledge_loads(kb):
         ("aliases.csv", "राजनाथ सिंह,person,Nobody Known,", "is not defined in the person file"),
         ("aliases.csv", "Nakatani,person,Rajnath Singh,", "points to"),
         ("area_keywords.csv", "quantum radar,quantum_stuff,en,", "is not defined in areas.csv"),
-        ("people.csv", "Test Person,Japan,Minister,defence_minister,2025-13-01,", "is not a YYYY-MM-DD date"),
+        (
+            "people.csv",
+            "Test Person,Japan,Minister,defence_minister,2025-13-01,",
+            "is not a YYYY-MM-DD date",
+        ),
         ("people.csv", "Test Person,Japan,Minister,grand_vizier,2025-01-01,", "role_key"),
         ("boilerplate.csv", '"^(unclosed",drop_line,broken', "does not compile"),
     ],

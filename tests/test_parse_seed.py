@@ -3,7 +3,9 @@
 import pytest
 from conftest import SEED
 
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not beside this checkout")
+pytestmark = pytest.mark.skipif(
+    not SEED.exists(), reason="../shared/seeds is not beside this checkout"
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +29,15 @@ def test_attack_date_is_referenced_not_engagement(seed):
 
 def test_areas(seed):
     expected = {
-        "counter_terrorism", "strategic_partnership", "military_exercises", "maritime_security",
-        "defence_industry", "mro", "emerging_technologies", "cyber_security", "space",
+        "counter_terrorism",
+        "strategic_partnership",
+        "military_exercises",
+        "maritime_security",
+        "defence_industry",
+        "mro",
+        "emerging_technologies",
+        "cyber_security",
+        "space",
     }
     assert {a.id for a in seed.areas} == expected
 

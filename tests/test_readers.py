@@ -51,7 +51,12 @@ def test_legacy_8bit_english():
 
 def test_json_csv_jsonl_records(tmp_path):
     arts = [
-        {"title": "A", "content": "भारत और जापान की बैठक हुई।", "publishedAt": "2025-05-05", "source": {"name": "Desk"}},
+        {
+            "title": "A",
+            "content": "भारत और जापान की बैठक हुई।",
+            "publishedAt": "2025-05-05",
+            "source": {"name": "Desk"},
+        },
         {"headline": "B", "body": "India and Japan met."},
         {"title": "C"},
     ]
@@ -60,20 +65,30 @@ def test_json_csv_jsonl_records(tmp_path):
     assert [type(i).__name__ for i in items] == ["RawRecord", "RawRecord", "ReadFailure"]
     assert items[0].meta == {"title": "A", "published": "2025-05-05", "source": "Desk"}
     assert items[2].source.endswith("a.json#3")
-    (tmp_path / "b.jsonl").write_text("\n".join(json.dumps(a) for a in arts[:2]) + "\nnot json\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        "\n".join(json.dumps(a) for a in arts[:2]) + "\nnot json\n", encoding="utf-8"
+    )
     kinds = [type(i).__name__ for i in readers.read_path(tmp_path / "b.jsonl")]
     assert kinds == ["RawRecord", "RawRecord", "ReadFailure"]
-    (tmp_path / "c.csv").write_text('title,text,published\n"T, one","Line one\nline two",2025-05-05\n', encoding="utf-8")
+    (tmp_path / "c.csv").write_text(
+        'title,text,published\n"T, one","Line one\nline two",2025-05-05\n', encoding="utf-8"
+    )
     [rec] = readers.read_path(tmp_path / "c.csv")
     assert rec.text == "Line one\nline two" and rec.meta["title"] == "T, one"
 
 
 def test_cli_parse_reports_each_bad_file_and_still_parses_the_good(tmp_path):
     good = tmp_path / "good.txt"
-    good.write_text("भारत-जापान रक्षा वार्ता\n\nरक्षा मंत्री राजनाथ सिंह ने 20 अगस्त 2024 को जापान के रक्षा मंत्री मिनोरू किहारा से बातचीत की।\n", encoding="utf-8")
+    good.write_text(
+        "भारत-जापान रक्षा वार्ता\n\nरक्षा मंत्री राजनाथ सिंह ने 20 अगस्त 2024 को जापान के रक्षा मंत्री मिनोरू किहारा से बातचीत की।\n",
+        encoding="utf-8",
+    )
     proc = subprocess.run(
         [sys.executable, "-m", "dashboard", "parse", "--json", str(DATA / "bad"), str(good)],
-        capture_output=True, text=True, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert proc.returncode == 1
     errors = [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")]

@@ -4,7 +4,10 @@ from dashboard.parse.text import clean, deslug, split_sentences
 
 
 def test_deslug():
-    assert deslug("Rajnath Singh -strengthens-defence-ties-with-Japan") == "Rajnath Singh strengthens defence ties with Japan"
+    assert (
+        deslug("Rajnath Singh -strengthens-defence-ties-with-Japan")
+        == "Rajnath Singh strengthens defence ties with Japan"
+    )
     assert deslug("india-japan-2-plus-2-dialogue-123456.html") == "india japan 2 plus 2 dialogue"
     assert deslug("India, Japan hold talks") == "India, Japan hold talks"
 

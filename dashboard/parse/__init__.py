@@ -18,17 +18,25 @@ __all__ = ["parse_article"]
 
 
 def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str | None]:
-    for key in ("published", "date", "publishedAt", "published_at", "pubDate", "datePublished", "pub_date"):
+    for key in (
+        "published",
+        "date",
+        "publishedAt",
+        "published_at",
+        "pubDate",
+        "datePublished",
+        "pub_date",
+    ):
         if meta.get(key):
-            d = _dates.parse_date_string(str(meta[key]), kb.months, kb.weekdays)
+            d = _dates.parse_date_string(str(meta[key]), kb)
             if d:
                 return d, str(meta[key])
     for line in cleaned.page_dates:
-        d = _dates.parse_date_string(line, kb.months, kb.weekdays)
+        d = _dates.parse_date_string(line, kb)
         if d:
             return d, line
     if cleaned.dateline_date:
-        for r in _dates.find_dates(cleaned.dateline_date, kb.months, kb.weekdays, {}):
+        for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
             if r.kind == "full":
                 return date(r.year, r.month, r.day), cleaned.dateline_date
     return None, None
@@ -36,7 +44,7 @@ def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str
 
 def _page_date_line(line: str, kb) -> bool:
     """A header line that is mostly a date ("Posted by X | March 20, 2022 | 4 min read")."""
-    found = [r for r in _dates.find_dates(line, kb.months, kb.weekdays, {}) if r.kind == "full"]
+    found = [r for r in _dates.find_dates(line, kb, relative=False) if r.kind == "full"]
     if not found:
         return False
     rest = line
@@ -54,7 +62,9 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
 
         kb = knowledge.default()
     meta = meta or {}
-    cleaned = _text.clean(text, kb.boilerplate, meta.get("title"), has_date=lambda line: _page_date_line(line, kb))
+    cleaned = _text.clean(
+        text, kb.boilerplate, meta.get("title"), has_date=lambda line: _page_date_line(line, kb)
+    )
     body, title = cleaned.body, cleaned.title
     warnings = list(cleaned.warnings)
     published, published_text = _published(meta, cleaned, kb)
@@ -62,16 +72,18 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
     sentences = _text.split_sentences(body)
     hits = longest_first(kb.matcher.find(body))
     title_hits = longest_first(kb.matcher.find(title))
-    raw_dates = _dates.find_dates(body, kb.months, kb.weekdays, kb.relative)
+    raw_dates = _dates.find_dates(body, kb, hits)
     dateline_place = None
     if cleaned.dateline:
         dl_places = [h for h in kb.matcher.find(cleaned.dateline) if h.kind == "place"]
         if dl_places:
             dateline_place = dl_places[0].value
         if cleaned.dateline_date and published is None:
-            for r in _dates.find_dates(cleaned.dateline_date, kb.months, kb.weekdays, {}):
+            for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
                 if r.kind == "yearless":
-                    warnings.append(f"dateline date {cleaned.dateline_date!r} has no year and no page date")
+                    warnings.append(
+                        f"dateline date {cleaned.dateline_date!r} has no year and no page date"
+                    )
 
     # roles ("Japan's defence minister") resolve by the article's own date when there is one
     ref_date = published
@@ -92,8 +104,15 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         published=published,
         dateline_place=dateline_place,
     )
-    relevant, score, engagement, date_mentions, reasons = _engagement.build(ctx, raw_dates, published_text)
-    if engagement and engagement.date and len(engagement.date) == 10 and not engagement.date.startswith("X"):
+    relevant, score, engagement, date_mentions, reasons = _engagement.build(
+        ctx, raw_dates, published_text
+    )
+    if (
+        engagement
+        and engagement.date
+        and len(engagement.date) == 10
+        and not engagement.date.startswith("X")
+    ):
         ref_date = date.fromisoformat(engagement.date)
     if published is None and any(r.kind in ("relative", "weekday") for r in raw_dates):
         warnings.append("relative dates left empty: the article has no publication date")

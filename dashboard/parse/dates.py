@@ -9,13 +9,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 _DIGITS = {}
-for _base in (0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0660, 0x06F0):
+for _base in (
+    0x0966,
+    0x09E6,
+    0x0A66,
+    0x0AE6,
+    0x0B66,
+    0x0BE6,
+    0x0C66,
+    0x0CE6,
+    0x0D66,
+    0x0660,
+    0x06F0,
+):
     for _i in range(10):
         _DIGITS[_base + _i] = str(_i)
 DIGIT_TABLE = str.maketrans(_DIGITS)
+_INDIC_DIGIT = re.compile("[" + "".join(chr(c) for c in _DIGITS) + "]")
+
+
+def ascii_digits(text: str) -> str:
+    """Indic digits to ASCII, same length (so offsets hold); skips the copy when there are none."""
+    return text.translate(DIGIT_TABLE) if _INDIC_DIGIT.search(text) else text
+
 
 _HI = "\u0900-\u097f"
 _FUTURE_HI = re.compile(
@@ -24,8 +42,13 @@ _FUTURE_HI = re.compile(
 _PAST_HI = re.compile(
     rf"(?<![{_HI}])(?:था|थी|थे|गया|गई|गए|गयी|गये|हुआ|हुई|हुए|हुईं|किया|लिया|दिया|कहा|मिले|बताया)(?![{_HI}])"
 )
-_FUTURE_LATIN_HI = re.compile(r"\b\w+(?:ega|egi|enge|engi|oge|unga|ungi)\b|\b(?:hoga|hogi|honge)\b", re.I)
-_PAST_LATIN_HI = re.compile(r"\b(?:tha|thi|hua|hui|hue|gaya|gayi|gaye|gai|kiya|kiye|liya|liye|diya|mila|mile|ki thi|ho gaya)\b", re.I)
+_FUTURE_LATIN_HI = re.compile(
+    r"\b\w+(?:ega|egi|enge|engi|oge|unga|ungi)\b|\b(?:hoga|hogi|honge)\b", re.I
+)
+_PAST_LATIN_HI = re.compile(
+    r"\b(?:tha|thi|hua|hui|hue|gaya|gayi|gaye|gai|kiya|kiye|liya|liye|diya|mila|mile|ki thi|ho gaya)\b",
+    re.I,
+)
 _FUTURE_EN = re.compile(
     r"\b(?:will|shall|would|is to|are to|to be held|scheduled|going to|set to|slated|next|upcoming|plans? to|expected to)\b",
     re.I,
@@ -52,36 +75,35 @@ class RawDate:
     offset: str = ""  # relative spec: "0", "-1", "kal", "parson" or a weekday number
 
 
-@lru_cache(maxsize=8)
-def _patterns(month_words: tuple[str, ...], weekday_words: tuple[str, ...], relative_words: tuple[str, ...]):
-    def alt(words):
-        variants = set()
-        for w in words:
-            variants.add(re.escape(w))
-            if "\u093c" in w:
-                variants.add(re.escape(w.replace("\u093c", "")))
-            else:
-                # accept an inserted nukta anywhere (फ़रवरी for फरवरी)
-                variants.add("\u093c?".join(re.escape(c) for c in w))
-        return "|".join(sorted(variants, key=len, reverse=True))
-
-    mon = rf"({alt(month_words)})\.?"
-    b = rf"(?![{_HI}\w])"  # word end that understands Hindi vowel signs
-    a = rf"(?<![{_HI}\w])"
-    day_mon = re.compile(
-        rf"{a}(\d{{1,2}}){_ORD}(?:{_RANGE}(\d{{1,2}}){_ORD})?(?:\s*|[-/ ]|\s+of\s+),?\s*{mon}{b}(?:[\s,/-]*{_YEAR}(?!\d))?",
-        re.I,
-    )
-    mon_day = re.compile(
-        rf"{a}{mon}\s+(\d{{1,2}}){_ORD}(?!\d)(?:{_RANGE}(\d{{1,2}}){_ORD}(?!\d))?(?:,?\s+{_YEAR}(?!\d))?",
-        re.I,
-    )
-    numeric = re.compile(r"(?<![\d.:/])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?![\d./])")
-    iso = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d])")
-    mon_year = re.compile(rf"{a}{mon}{b},?\s*(?:के\s+)?{_YEAR}(?!\d)", re.I)
-    weekday = re.compile(rf"{a}({alt(weekday_words)}){b}", re.I)
-    relative = re.compile(rf"{a}({alt(relative_words)}){b}", re.I)
-    return day_mon, mon_day, numeric, iso, mon_year, weekday, relative
+_A = r"(?<![\u0900-\u097f\w])"
+_ISO = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d])")
+_NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?![\d./])")
+# windows around a month word found by the automaton: "05 मई, 2025", "May 5th, 2025", "मार्च 2023"
+_DAY_BEFORE = re.compile(
+    rf"{_A}(\d{{1,2}}){_ORD}(?:{_RANGE}(\d{{1,2}}){_ORD})?(?:\s*|[-/ ]|\s+of\s+),?\s*$", re.I
+)
+_DAY_AFTER = re.compile(
+    rf"\.?\s+(\d{{1,2}}){_ORD}(?!\d)(?:{_RANGE}(\d{{1,2}}){_ORD}(?!\d))?(?:,?\s+{_YEAR}(?!\d))?",
+    re.I,
+)
+_YEAR_AFTER = re.compile(rf"\.?[\s,/-]*{_YEAR}(?!\d)")
+_MONTH_YEAR = re.compile(rf"\.?,?\s*(?:के\s+|of\s+)?{_YEAR}(?!\d)")
+_AMBIGUOUS = {
+    "may",
+    "mar",
+    "jun",
+    "jul",
+    "dec",
+    "oct",
+    "nov",
+    "sep",
+    "sept",
+    "aug",
+    "jan",
+    "feb",
+    "apr",
+    "march",
+}
 
 
 def _valid(y: int | None, m: int, d: int) -> bool:
@@ -92,70 +114,96 @@ def _valid(y: int | None, m: int, d: int) -> bool:
         return False
 
 
-def find_dates(text: str, months: dict[str, int], weekdays: dict[str, int], relative: dict[str, str]) -> list[RawDate]:
-    """Every date-like span in `text` (offsets into `text`), overlapping spans removed."""
-    t = text.translate(DIGIT_TABLE)
-    day_mon, mon_day, numeric, iso, mon_year, weekday, rel = _patterns(
-        tuple(months), tuple(weekdays), tuple(relative)
-    )
+def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]:
+    """Every date-like span in `text` (offsets into `text`), overlapping spans removed.
 
-    def month_of(word: str) -> int | None:
-        w = word.lower().rstrip(".").replace("\u093c", "")
-        return months.get(w) or months.get(word.lower().rstrip("."))
-
+    Month, weekday and relative words come from the knowledge automaton (`hits`, computed if not
+    given), so spelling variants fold the same way as names; the digits around them are read with
+    small anchored patterns.
+    """
+    t = ascii_digits(text)
+    if hits is None:
+        hits = kb.matcher.find(text)
     found: list[RawDate] = []
     taken: list[tuple[int, int]] = []
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
-
     def add(rd: RawDate) -> None:
-        if free(rd.start, rd.end):
+        if all(rd.end <= ts or rd.start >= te for ts, te in taken):
             found.append(rd)
             taken.append((rd.start, rd.end))
 
-    for m in iso.finditer(t):
+    for m in _ISO.finditer(t):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))
-    for m in numeric.finditer(t):
+    for m in _NUMERIC.finditer(t):
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):  # Indian order: day.month.year
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))
-    for rx, order in ((day_mon, "dm"), (mon_day, "md")):
-        for m in rx.finditer(t):
-            if order == "dm":
-                d1, d2, mw, y = m.group(1), m.group(2), m.group(3), m.group(4)
-            else:
-                mw, d1, d2, y = m.group(1), m.group(2), m.group(3), m.group(4)
-            mo = month_of(mw)
-            if not mo:
-                continue
-            d = int(d1)
-            # "the range 10-15 October": start day d1, end day d2
-            e = int(d2) if d2 else None
+    for h in hits:
+        if h.kind != "month":
+            continue
+        mo = int(h.value)
+        word = text[h.start : h.end]
+        before = _DAY_BEFORE.search(t, max(0, h.start - 24), h.start)
+        if before:
+            y = _YEAR_AFTER.match(t, h.end, h.end + 10)
+            d = int(before.group(1))
+            e = int(before.group(2)) if before.group(2) else None
+            year = int(y.group(1)) if y else None
             if e is not None and not (d < e <= 31):
                 e = None
-            if not _valid(int(y) if y else None, mo, d):
+            if _valid(year, mo, d):
+                end = y.end() if y else h.end
+                add(
+                    RawDate(
+                        before.start(),
+                        end,
+                        text[before.start() : end],
+                        "full" if year else "yearless",
+                        year,
+                        mo,
+                        d,
+                        e,
+                    )
+                )
+            continue
+        # "may" and "march" are words too: a lower-case one is a month only with a day before it
+        ambiguous = (
+            word.isascii() and word.lower().rstrip(".") in _AMBIGUOUS and not word[0].isupper()
+        )
+        if ambiguous:
+            continue
+        after = _DAY_AFTER.match(t, h.end, h.end + 24)
+        if after:
+            d = int(after.group(1))
+            e = int(after.group(2)) if after.group(2) else None
+            year = int(after.group(3)) if after.group(3) else None
+            if e is not None and not (d < e <= 31):
+                e = None
+            if _valid(year, mo, d):
+                add(
+                    RawDate(
+                        h.start,
+                        after.end(),
+                        text[h.start : after.end()],
+                        "full" if year else "yearless",
+                        year,
+                        mo,
+                        d,
+                        e,
+                    )
+                )
                 continue
-            if mw.lower().rstrip(".") in ("may", "mar", "jun", "jul", "dec", "oct", "nov", "sep", "aug", "jan", "feb", "apr") and not y and order == "md":
-                # "may 5" is a month, but "may" alone is a verb: require a capital M for bare "May N"
-                if not mw[0].isupper():
-                    continue
-            kind = "full" if y else "yearless"
-            add(RawDate(m.start(), m.end(), text[m.start() : m.end()], kind, int(y) if y else None, mo, d, e))
-    for m in mon_year.finditer(t):
-        mo = month_of(m.group(1))
-        if mo and (m.group(1)[0].isupper() or not m.group(1).isascii()):
-            add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "month", int(m.group(2)), mo))
-    for m in weekday.finditer(t):
-        wd = weekdays.get(m.group(1).lower())
-        if wd is not None:
-            add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "weekday", offset=str(wd)))
-    for m in rel.finditer(t):
-        spec = relative.get(m.group(1).lower())
-        if spec is not None:
-            add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "relative", offset=spec))
+        my = _MONTH_YEAR.match(t, h.end, h.end + 12)
+        if my:
+            add(RawDate(h.start, my.end(), text[h.start : my.end()], "month", int(my.group(1)), mo))
+    if relative:
+        for h in hits:
+            if h.kind == "weekday":
+                add(RawDate(h.start, h.end, text[h.start : h.end], "weekday", offset=h.value))
+            elif h.kind == "relative":
+                add(RawDate(h.start, h.end, text[h.start : h.end], "relative", offset=h.value))
     # "25 फरवरी से 9 मार्च 2024": a year-less start takes the year of the range's end
     found.sort(key=lambda r: r.start)
     out: list[RawDate] = []
@@ -204,10 +252,16 @@ def iso(d: date) -> str:
     return d.isoformat()
 
 
-def resolve(r: RawDate, published: date | None, when: str = "past") -> tuple[str | None, str | None]:
+def resolve(
+    r: RawDate, published: date | None, when: str = "past"
+) -> tuple[str | None, str | None]:
     """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable."""
     if r.kind == "full":
-        end = iso(date(r.year, r.month, r.end_day)) if r.end_day and _valid(r.year, r.month, r.end_day) else None
+        end = (
+            iso(date(r.year, r.month, r.end_day))
+            if r.end_day and _valid(r.year, r.month, r.end_day)
+            else None
+        )
         return iso(date(r.year, r.month, r.day)), end
     if r.kind == "month":
         return f"{r.year:04d}-{r.month:02d}", None
@@ -225,7 +279,11 @@ def resolve(r: RawDate, published: date | None, when: str = "past") -> tuple[str
             year -= 1
         if not _valid(year, r.month, r.day):
             return None, None
-        end = iso(date(year, r.month, r.end_day)) if r.end_day and _valid(year, r.month, r.end_day) else None
+        end = (
+            iso(date(year, r.month, r.end_day))
+            if r.end_day and _valid(year, r.month, r.end_day)
+            else None
+        )
         return iso(date(year, r.month, r.day)), end
     if published is None:
         return None, None
@@ -246,11 +304,11 @@ def resolve(r: RawDate, published: date | None, when: str = "past") -> tuple[str
     return iso(published + timedelta(days=days)), None
 
 
-def parse_date_string(value: str | None, months: dict[str, int], weekdays: dict[str, int]) -> date | None:
+def parse_date_string(value: str | None, kb) -> date | None:
     """A publication date from metadata or a page-date line: ISO first, our patterns, then dateparser."""
     if not value:
         return None
-    s = str(value).strip().translate(DIGIT_TABLE)
+    s = ascii_digits(str(value).strip())
     if not s:
         return None
     try:
@@ -260,7 +318,7 @@ def parse_date_string(value: str | None, months: dict[str, int], weekdays: dict[
     m = re.match(r"^((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})", s)
     if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for r in find_dates(s, months, weekdays, {}):
+    for r in find_dates(s, kb, relative=False):
         if r.kind == "full":
             return date(r.year, r.month, r.day)
     try:

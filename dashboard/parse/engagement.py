@@ -7,6 +7,7 @@ what the story is about.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,14 @@ from dashboard.parse.matcher import Hit
 
 LEAD_SENTENCES = 2
 _BILATERAL_EXERCISE = "bilateral_exercise"
-_PLACE_WEIGHT = {"venue": 3.0, "base": 2.5, "water": 2.0, "city": 1.5, "region": 1.0, "country": 0.3}
+_PLACE_WEIGHT = {
+    "venue": 3.0,
+    "base": 3.0,
+    "water": 2.0,
+    "city": 1.5,
+    "region": 0.8,
+    "country": 0.0,
+}
 
 
 @dataclass
@@ -32,11 +40,12 @@ class Context:
     published: date | None
     dateline_place: str | None
 
+    def __post_init__(self) -> None:
+        self._ends = [e for _, e in self.sentences]
+
     def sentence_of(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.sentences):
-            if s <= pos < e or pos < s:
-                return i
-        return max(len(self.sentences) - 1, 0)
+        i = bisect_right(self._ends, pos)
+        return min(i, max(len(self.sentences) - 1, 0))
 
     def in_lead(self, pos: int) -> bool:
         return self.sentence_of(pos) < LEAD_SENTENCES
@@ -161,12 +170,15 @@ def _type_scores(ctx: Context) -> dict[str, float]:
         for h in hits:
             if h.kind == "cue_type":
                 if any(
-                    (a.value == "pre" and 0 <= h.start - a.end <= 12) or (a.value == "post" and 0 <= a.start - h.end <= 12)
+                    (a.value == "pre" and 0 <= h.start - a.end <= 12)
+                    or (a.value == "post" and 0 <= a.start - h.end <= 12)
                     for a in asides
                 ):
                     continue  # "ahead of the 2+2", "2+2 से पहले": another engagement, not this one
                 t = h.value
-                if t == "summit" and any(abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis):
+                if t == "summit" and any(
+                    abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis
+                ):
                     t = "_multilateral"  # "Quad summit", "जी7 शिखर सम्मेलन" is the multilateral event
                 add(t, h, title, _DECISIVE.get(t, 0.0))
             elif h.kind == "exercise":
@@ -225,7 +237,9 @@ def engagement_type(ctx: Context) -> str:
     return "other"
 
 
-def classify_dates(ctx: Context, raw: list[RawDate], published: date | None, published_text: str | None) -> tuple[list[DateMention], DateMention | None]:
+def classify_dates(
+    ctx: Context, raw: list[RawDate], published: date | None, published_text: str | None
+) -> tuple[list[DateMention], DateMention | None]:
     """Give each date a role; the best-placed date near the engagement's words is the engagement's."""
     cue_pos = [h.start for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue")]
     ref_pos = [h for h in ctx.hits if h.kind == "cue_reference"]
@@ -278,7 +292,9 @@ def classify_dates(ctx: Context, raw: list[RawDate], published: date | None, pub
             engagement = best[2]
     out: list[DateMention] = []
     if published is not None:
-        out.append(DateMention(published.isoformat(), "published", published_text or published.isoformat()))
+        out.append(
+            DateMention(published.isoformat(), "published", published_text or published.isoformat())
+        )
     for dm in mentions:
         if engagement is not None and dm is engagement:
             out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, dm.end_date))
@@ -293,7 +309,11 @@ def classify_dates(ctx: Context, raw: list[RawDate], published: date | None, pub
 def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
     """The engagement date against the page date decides; cue words and tense only without them."""
     pub = ctx.published
-    lead_end = ctx.sentences[LEAD_SENTENCES - 1][1] if len(ctx.sentences) >= LEAD_SENTENCES else len(ctx.body)
+    lead_end = (
+        ctx.sentences[LEAD_SENTENCES - 1][1]
+        if len(ctx.sentences) >= LEAD_SENTENCES
+        else len(ctx.body)
+    )
     planned = ongoing = 0.0
     for h in ctx.title_hits:
         if h.kind == "cue_status":
@@ -307,7 +327,13 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
                 planned += 1.0
             elif h.value == "ongoing":
                 ongoing += 1.5
-    if eng_date and eng_date.date and pub and len(eng_date.date) == 10 and not eng_date.date.startswith("X"):
+    if (
+        eng_date
+        and eng_date.date
+        and pub
+        and len(eng_date.date) == 10
+        and not eng_date.date.startswith("X")
+    ):
         d = date.fromisoformat(eng_date.date)
         if d > pub:
             return "planned"
@@ -337,60 +363,85 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
 
 
 def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
+    """The most specific place named where the engagement is described (not where a past event was)."""
     if etype == "phone_call":
         return None
     kb = ctx.kb
     ref = [h for h in ctx.hits if h.kind == "cue_reference"]
-    best: dict[str, float] = defaultdict(float)
+    best: dict[str, float] = {}
     eng_sent = ctx.sentence_of(eng_date.start) if eng_date and eng_date.start >= 0 else None
     for h in ctx.hits:
         if h.kind != "place":
             continue
         info = kb.places.get(h.value, {})
-        if info.get("kind") == "country":
+        kind = info.get("kind", "city")
+        if kind == "country":
             continue  # "Japan" says who, not where
-        if info.get("country") not in ("India", "Japan", "") and etype not in ("sidelines_multilateral", "exercise"):
-            w_country = 0.5
-        else:
-            w_country = 1.0
+        if h.value in best:
+            best[h.value] += 0.5
+            continue
+        w = _PLACE_WEIGHT.get(kind, 1.0)
+        if etype == "exercise":
+            w += {"base": 1.5, "water": 1.0}.get(kind, 0.0)
+        elif kind == "water":
+            w -= 1.0
+        if info.get("country") not in ("India", "Japan", "") and etype not in (
+            "sidelines_multilateral",
+            "exercise",
+        ):
+            w -= 0.5
         si = ctx.sentence_of(h.start)
         s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
-        w = _PLACE_WEIGHT.get(info.get("kind", "city"), 1.0) * w_country
         if si < LEAD_SENTENCES:
-            w += 2.0
+            w += 1.5
         if eng_sent is not None and si == eng_sent:
-            w += 2.0
+            w += 1.5
         if any(s_start <= r.start < s_end and abs(r.start - h.start) < 60 for r in ref):
             w -= 3.0
-        best[h.value] += max(w, 0.0) if best[h.value] == 0 else 0.5
+        best[h.value] = w
     for h in ctx.title_hits:
         if h.kind == "place" and kb.places.get(h.value, {}).get("kind") != "country":
-            best[h.value] += 2.0
-    if ctx.dateline_place:
-        best[ctx.dateline_place] += 1.0
+            best[h.value] = (
+                best.get(h.value, _PLACE_WEIGHT.get(kb.places[h.value].get("kind", "city"), 1.0))
+                + 1.0
+            )
+    if ctx.dateline_place and kb.places.get(ctx.dateline_place, {}).get("kind") != "country":
+        best[ctx.dateline_place] = best.get(ctx.dateline_place, 1.0) + 1.5
     if not best:
         return None
     name, score = max(best.items(), key=lambda kv: kv[1])
-    return name if score >= 2.0 else None
+    return name if score >= 1.5 else None
 
 
 def participants(ctx: Context, etype: str) -> list[str]:
+    """Both sides' people where the engagement is told (for exercises, the forces of the exercise)."""
     kb = ctx.kb
+    ref = [h for h in ctx.hits if h.kind == "cue_reference"]
     if etype == "exercise":
-        forces: list[str] = []
+        ex_weight: dict[str, float] = defaultdict(float)
+        for h in ctx.title_hits + ctx.hits:
+            if h.kind == "exercise" and kb.exercises.get(h.value, {}).get("japan_force"):
+                ex_weight[h.value] += (
+                    3.0 if h in ctx.title_hits else (2.0 if ctx.in_lead(h.start) else 1.0)
+                )
+        forces: dict[str, float] = defaultdict(float)
+        if ex_weight:
+            main = max(ex_weight, key=ex_weight.get)
+            for col in ("india_force", "japan_force"):
+                if kb.exercises[main].get(col):
+                    forces[kb.exercises[main][col]] += 5.0
         for h in ctx.title_hits + ctx.hits:
             if h.kind == "organisation":
                 info = kb.organisations.get(h.value, {})
-                if info.get("kind") == "force" and info.get("country") in ("India", "Japan") and h.value not in forces:
-                    forces.append(h.value)
-            elif h.kind == "exercise":
-                ex = kb.exercises.get(h.value, {})
-                for col in ("india_force", "japan_force"):
-                    f = ex.get(col)
-                    if f and f not in forces:
-                        forces.append(f)
-        return sorted(forces, key=lambda f: (kb.organisations.get(f, {}).get("country") != "India", f))
-    ref = [h for h in ctx.hits if h.kind == "cue_reference"]
+                if info.get("kind") == "force" and info.get("country") in ("India", "Japan"):
+                    forces[h.value] += (
+                        3.0 if h in ctx.title_hits else (2.0 if ctx.in_lead(h.start) else 0.5)
+                    )
+        chosen = [f for f, w in forces.items() if w >= 2.0]
+        return sorted(
+            chosen,
+            key=lambda f: (kb.organisations.get(f, {}).get("country") != "India", -forces[f], f),
+        )
     cue_sent = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind in ("cue_type", "dialogue")}
     names: dict[str, float] = defaultdict(float)
     for p in ctx.people:
@@ -399,9 +450,9 @@ def participants(ctx: Context, etype: str) -> list[str]:
             continue
         si = ctx.sentence_of(p.start)
         s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
-        w = 1.0
+        w = 1.0 if p.name not in names else 0.5
         if si < LEAD_SENTENCES:
-            w += 2.0
+            w += 1.5
         if si in cue_sent:
             w += 1.0
         if any(s_start <= r.start < s_end for r in ref):
@@ -410,19 +461,37 @@ def participants(ctx: Context, etype: str) -> list[str]:
     for h in ctx.title_hits:
         if h.kind == "person" and kb.people.get(h.value) in ("India", "Japan"):
             names[h.value] += 3.0
-    chosen = [n for n, w in names.items() if w >= 2.5]
+    # the roles a type implies: a 2+2 has both sides' defence and foreign ministers, a summit the PMs
+    wanted = {
+        "two_plus_two": {"defence_minister", "foreign_minister"},
+        "summit": {"prime_minister"},
+    }.get(etype, set())
+    for n in list(names):
+        t = kb.role_on(n, ctx.published)
+        if t and t.role_key in wanted:
+            names[n] += 1.5
+        elif (
+            etype in ("summit", "bilateral_ministerial", "two_plus_two")
+            and t
+            and t.role_key == "prime_minister"
+            and etype != "summit"
+        ):
+            names[n] -= (
+                1.0  # a PM is background in a ministers' meeting unless the lead says otherwise
+            )
+    chosen = [n for n, w in names.items() if w >= 2.0]
     countries = {kb.people.get(n) for n in chosen}
-    if len(countries) < 2:
-        # the other side may be named only once, later: take its strongest person
-        for side in ("India", "Japan"):
-            if side not in countries:
-                cands = [(w, n) for n, w in names.items() if kb.people.get(n) == side and w >= 1.0]
-                if cands:
-                    chosen.append(max(cands)[1])
+    for side in ("India", "Japan"):
+        if side not in countries:
+            cands = [(w, n) for n, w in names.items() if kb.people.get(n) == side and w >= 1.0]
+            if cands:
+                chosen.append(max(cands)[1])
     return sorted(chosen, key=lambda n: (kb.people.get(n) != "India", -names[n], n))
 
 
-def build(ctx: Context, raw_dates: list[RawDate], published_text: str | None) -> tuple[bool, float, Engagement | None, list[DateMention], list[str]]:
+def build(
+    ctx: Context, raw_dates: list[RawDate], published_text: str | None
+) -> tuple[bool, float, Engagement | None, list[DateMention], list[str]]:
     strength = country_strength(ctx)
     relevant, score, reasons = is_india_japan(ctx, strength)
     dates, eng_date = classify_dates(ctx, raw_dates, ctx.published, published_text)

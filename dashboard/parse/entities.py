@@ -12,8 +12,9 @@ from rapidfuzz import fuzz
 from dashboard.models import EntityMention, PersonMention, Span
 from dashboard.parse.matcher import Hit
 
-_HONORIFIC = re.compile(r"(?:श्री|श्रीमती|मिस्टर|मिस|सुश्री|डॉ\.?|Mr\.?|Ms\.?|Mrs\.?|Shri|Dr\.?)\s*$")
-_DEVA_WORD = re.compile(r"[\u0900-\u097f]+")
+_AFTER_TITLE = re.compile(
+    r"(?:श्री|श्रीमती|मिस्टर|सुश्री|डॉ\.?|जनरल|जेन|मंत्री|एडमिरल)\s+(?:जनरल\s+|जेन\s+)?([\u0900-\u097f]+)"
+)
 
 
 @dataclass(frozen=True)
@@ -28,12 +29,18 @@ def _loose_latin(deva: str) -> str:
     from indic_transliteration import sanscript
 
     latin = sanscript.transliterate(deva, sanscript.DEVANAGARI, sanscript.IAST)
-    s = re.sub(r"[^a-z]", "", latin.lower().translate(str.maketrans("āīūṛṝḷēōṃṁḥñṅṇṭḍśṣ", "aiurrleommhnnntdss")))
+    s = re.sub(
+        r"[^a-z]",
+        "",
+        latin.lower().translate(str.maketrans("āīūṛṝḷēōṃṁḥñṅṇṭḍśṣ", "aiurrleommhnnntdss")),
+    )
     s = re.sub(r"[aeiouyh]", "", s)
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-def find_people(body: str, hits: list[Hit], kb, ref_date: date | None) -> tuple[list[PersonHit], list[str]]:
+def find_people(
+    body: str, hits: list[Hit], kb, ref_date: date | None
+) -> tuple[list[PersonHit], list[str]]:
     """Person hits: aliases, then role phrases resolved by date, then fuzzy Japanese surnames."""
     warnings: list[str] = []
     alias_hits = [h for h in hits if h.kind == "person"]
@@ -44,7 +51,7 @@ def find_people(body: str, hits: list[Hit], kb, ref_date: date | None) -> tuple[
             continue  # a bare "Singh" counts only when the article names the person in full
         out.append(PersonHit(h.value, h.start, h.end, "alias"))
     country_hits = [h for h in hits if h.kind == "country"]
-    person_starts = sorted(out, key=lambda p: p.start)
+    sorted(out, key=lambda p: p.start)
 
     def principal_role() -> tuple[str, str] | None:
         for p in sorted(out, key=lambda p: p.start):
@@ -59,11 +66,18 @@ def find_people(body: str, hits: list[Hit], kb, ref_date: date | None) -> tuple[
         country, role_key = h.value.split("|")
         # a title directly before a name ("रक्षा मंत्री राजनाथ सिंह", "Defence Minister Gen Nakatani")
         following = body[h.end : h.end + 14]
-        if any(0 <= p.start - h.end <= 12 for p in out if p.via == "alias") and not re.search(r"[।.,;]", following[:3]):
+        if any(0 <= p.start - h.end <= 12 for p in out if p.via == "alias") and not re.search(
+            r"[।.,;]", following[:3]
+        ):
             continue
         if not country:
             before = [c for c in country_hits if 0 <= h.start - c.end <= 12]
-            after = [c for c in country_hits if 0 <= c.start - h.end <= 8 and re.match(r"\s*(of|के|का|की)\b", body[h.end : c.start] or " ")]
+            after = [
+                c
+                for c in country_hits
+                if 0 <= c.start - h.end <= 8
+                and re.match(r"\s*(of|के|का|की)\b", body[h.end : c.start] or " ")
+            ]
             if before:
                 country = before[-1].value
             elif after:
@@ -84,32 +98,31 @@ def find_people(body: str, hits: list[Hit], kb, ref_date: date | None) -> tuple[
         name = kb.holder(country, role_key, ref_date)
         if name:
             out.append(PersonHit(name, h.start, h.end, "role"))
-    # fuzzy: an unknown Devanagari word after an honorific or a Japanese title
+    # fuzzy: an unknown Devanagari word right after an honorific or a title
     known_spans = [(p.start, p.end) for p in out]
     if kb.surname_keys:
-        for m in _DEVA_WORD.finditer(body):
-            w = m.group()
-            if len(w) < 4 or any(s <= m.start() < e for s, e in known_spans):
-                continue
-            prefix = body[max(0, m.start() - 12) : m.start()]
-            if not _HONORIFIC.search(prefix) and not re.search(r"(?:जनरल|जेन|मंत्री)\s*$", prefix):
+        for m in _AFTER_TITLE.finditer(body):
+            w = m.group(1)
+            if len(w) < 4 or any(s <= m.start(1) < e for s, e in known_spans):
                 continue
             key = _loose_latin(w)
             if len(key) < 3:
                 continue
             best, score = None, 0.0
             for k, name in kb.surname_keys.items():
-                s = fuzz.ratio(key, k)
-                if s > score:
-                    best, score = name, s
+                sc = fuzz.ratio(key, k)
+                if sc > score:
+                    best, score = name, sc
             if best and score >= 86:
-                out.append(PersonHit(best, m.start(), m.end(), "fuzzy"))
+                out.append(PersonHit(best, m.start(1), m.end(1), "fuzzy"))
                 warnings.append(f"name {w!r} read as {best} by spelling similarity")
     out.sort(key=lambda p: p.start)
     return out, warnings
 
 
-def people_records(body: str, person_hits: list[PersonHit], kb, ref_date: date | None) -> list[PersonMention]:
+def people_records(
+    body: str, person_hits: list[PersonHit], kb, ref_date: date | None
+) -> list[PersonMention]:
     spans: dict[str, list[Span]] = defaultdict(list)
     for p in person_hits:
         spans[p.name].append(Span(p.start, p.end, body[p.start : p.end]))
@@ -136,5 +149,5 @@ def entity_records(body: str, hits: list[Hit], kind: str) -> list[EntityMention]
         if h.kind == kind:
             spans[h.value].append(Span(h.start, h.end, body[h.start : h.end]))
     out = [EntityMention(name, kind, len(sp), tuple(sp)) for name, sp in spans.items()]
-    out.sort(key=lambda e: (e.spans[0].start))
+    out.sort(key=lambda e: e.spans[0].start)
     return out

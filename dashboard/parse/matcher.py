@@ -6,6 +6,7 @@ equal, while an offset map keeps every hit pointing at the original characters.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -27,10 +28,23 @@ for _c in "\u201c\u201d\u201e\u201f\u00ab\u00bb":
 _MAP[0x0901] = "\u0902"  # chandrabindu -> anusvara: हाँ / हां
 # digits of Indian scripts -> ASCII (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
 # Kannada, Malayalam) and Arabic-Indic
-for _base in (0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0660, 0x06F0):
+for _base in (
+    0x0966,
+    0x09E6,
+    0x0A66,
+    0x0AE6,
+    0x0B66,
+    0x0BE6,
+    0x0C66,
+    0x0CE6,
+    0x0D66,
+    0x0660,
+    0x06F0,
+):
     for _i in range(10):
         _MAP[_base + _i] = str(_i)
 _TABLE = str.maketrans(_MAP)
+_SPACE_RUN = re.compile(r" [ \x00]+")
 _TRAILING_DROPPED = "\u093c\u09bc\u0a3c\u0abc\u0b3c\u200c\u200d\u00ad"
 
 
@@ -51,16 +65,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     t = text.translate(_TABLE)
     # collapse runs of spaces to one: the extra spaces become deletions too
     if "  " in t or " \x00" in t:
-        chars = list(t)
-        prev_space = False
-        for i, c in enumerate(chars):
-            if c == " ":
-                if prev_space:
-                    chars[i] = _DELETE
-                prev_space = True
-            elif c != _DELETE:
-                prev_space = False
-        t = "".join(chars)
+        t = _SPACE_RUN.sub(lambda m: " " + _DELETE * (len(m.group()) - 1), t)
     deleted: list[int] = []
     if _DELETE in t:
         j = 0
@@ -101,7 +106,9 @@ class Matcher:
             return
         # an alias written in capitals (MRO, AI, US, PM) must match capitals only
         raw = alias.strip()
-        case_sensitive = raw.isupper() and any("a" <= c.lower() <= "z" for c in raw) and len(key) <= 6
+        case_sensitive = (
+            raw.isupper() and any("a" <= c.lower() <= "z" for c in raw) and len(key) <= 6
+        )
         entry = (kind, value, flag, case_sensitive)
         lst = self._entries.setdefault(key, [])
         if entry not in lst:
@@ -128,14 +135,21 @@ class Matcher:
             start = end_idx - len(key) + 1
             if start > 0 and is_word_char(folded[start - 1]) and is_word_char(key[0]):
                 continue
-            after_ok = end_idx + 1 >= n or not is_word_char(folded[end_idx + 1]) or not is_word_char(key[-1])
+            after_ok = (
+                end_idx + 1 >= n
+                or not is_word_char(folded[end_idx + 1])
+                or not is_word_char(key[-1])
+            )
             o_start, o_end = orig(start), orig(end_idx) + 1
             while o_end < len(text) and text[o_end] in _TRAILING_DROPPED:
                 o_end += 1
             for kind, value, flag, case_sensitive in entries:
                 if not after_ok and flag != "prefix":
                     continue
-                if case_sensitive and not text[o_start:o_end].replace(".", "").replace(" ", "").isupper():
+                if (
+                    case_sensitive
+                    and not text[o_start:o_end].replace(".", "").replace(" ", "").isupper()
+                ):
                     continue
                 if not after_ok:
                     # a prefix keyword may take Hindi inflections, never Latin letters

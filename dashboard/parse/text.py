@@ -11,16 +11,68 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _HI = "\u0900-\u097f"
-_ZW = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = {ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"}
+_ZW_RX = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACE_RX = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _SENT_END = re.compile(r"[।॥?!]+|\.(?=\s|$)|\n")
 _ABBREV = {
-    "dr", "mr", "mrs", "ms", "gen", "lt", "col", "adm", "capt", "cdr", "maj", "brig", "sh", "shri",
-    "smt", "no", "st", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "govt", "dept", "est", "approx", "etc", "i.e", "e.g", "u.s", "u.k", "inc", "ltd",
-    "co", "jr", "sr", "vol", "fig", "rs", "prof", "hon", "h.e", "p.m", "a.m", "ft", "km",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "lt",
+    "col",
+    "adm",
+    "capt",
+    "cdr",
+    "maj",
+    "brig",
+    "sh",
+    "shri",
+    "smt",
+    "no",
+    "st",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "govt",
+    "dept",
+    "est",
+    "approx",
+    "etc",
+    "i.e",
+    "e.g",
+    "u.s",
+    "u.k",
+    "inc",
+    "ltd",
+    "co",
+    "jr",
+    "sr",
+    "vol",
+    "fig",
+    "rs",
+    "prof",
+    "hon",
+    "h.e",
+    "p.m",
+    "a.m",
+    "ft",
+    "km",
 }
-_AGENCY = r"(?:ANI|PTI|IANS|UNI|Reuters|AFP|AP|Kyodo|भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|ब्यूरो)"
+_AGENCY = (
+    r"(?:ANI|PTI|IANS|UNI|Reuters|AFP|AP|Kyodo|भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|ब्यूरो)"
+)
 _DATELINE = re.compile(
     rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
@@ -41,7 +93,11 @@ class Cleaned:
 
 def normalise(text: str) -> str:
     """NFC, no zero-width characters, plain spaces, Unix newlines: the one form we store and index."""
-    t = unicodedata.normalize("NFC", text).translate(_ZW).translate(_SPACES)
+    t = unicodedata.normalize("NFC", text)
+    if _ZW_RX.search(t):
+        t = _ZW_RX.sub("", t)
+    if _SPACE_RX.search(t):
+        t = _SPACE_RX.sub(" ", t)
     return t.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -109,12 +165,18 @@ def clean(
         line = lines[i]
         act = action_of(line)
         # a date first: bylines often carry the page date ("By Desk | 18 Nov 2019 | 11:02 AM")
-        if act == "page_date" or (act != "drop_rest" and has_date and len(line.split()) <= 20 and has_date(line)):
+        if act == "page_date" or (
+            act != "drop_rest" and has_date and len(line.split()) <= 20 and has_date(line)
+        ):
             page_dates.append(line)
             lines[i] = ""
         elif act in ("drop_line", "byline") or _looks_like_nav(line) or _pipe_label(line):
             lines[i] = ""
-        elif not title and (len(line.split()) >= 4 or _SLUG_HINT.search(line)) and _is_title_line(line):
+        elif (
+            not title
+            and (len(line.split()) >= 4 or _SLUG_HINT.search(line))
+            and _is_title_line(line)
+        ):
             title = deslug(line)
             title_from_text = True
             lines[i] = ""
@@ -181,7 +243,9 @@ def _plausible_dateline(m: re.Match) -> bool:
     words = head.split()
     if len(words) > 7:
         return False
-    if m.group("sep") in (":", "|") and not (m.group("date") or "(" in head or head.isupper() or "[" in head):
+    if m.group("sep") in (":", "|") and not (
+        m.group("date") or "(" in head or head.isupper() or "[" in head
+    ):
         # "NEW DELHI:" style needs capitals; "Tokyo: ..." needs an agency or a date
         return len(words) <= 3 and head.split()[0].isupper()
     if m.group("sep") == "।":

@@ -1,0 +1,46 @@
+"""The evaluation gate: per-field F1 on the golden set and the sample corpus may rise, never quietly drop.
+
+When a change raises the figures, record them with `python scripts/evaluate.py --write-baseline`
+(and `--set sample`); a drop fails here and must be fixed or argued for in review.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import evaluate  # noqa: E402
+
+
+@pytest.mark.parametrize("which", ["golden", "sample"])
+def test_figures_do_not_drop(which):
+    cases = evaluate.golden_cases() if which == "golden" else evaluate.sample_cases()
+    assert len(cases) >= (60 if which == "golden" else 150)
+    tallies, _problems = evaluate.evaluate(cases)
+    got = evaluate.metrics(tallies)
+    floors = json.loads(evaluate.BASELINES[which].read_text(encoding="utf-8"))
+    drops = {f: (got[f]["f1"], floor) for f, floor in floors.items() if got[f]["f1"] < floor - 1e-9}
+    assert not drops, f"F1 fell below the recorded baseline (got, floor): {drops}"
+
+
+def test_every_golden_article_has_an_expected_record():
+    golden = ROOT / "tests" / "golden"
+    articles = {
+        p.name.split(".")[0]
+        for p in golden.iterdir()
+        if p.suffix in (".txt", ".html", ".json")
+        and not p.name.endswith(".expected.json")
+        and p.name != "baseline.json"
+    }
+    expected = {p.name[: -len(".expected.json")] for p in golden.glob("*.expected.json")}
+    assert articles == expected
+    nearmiss = [
+        p
+        for p in golden.glob("*.expected.json")
+        if not json.loads(p.read_text(encoding="utf-8"))["india_japan"]
+    ]
+    assert len(nearmiss) >= 12
