@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 JOIN_AT = 4.0
 DAY_SLACK = 2
+EXERCISE_SLACK = 30  # reports of one exercise quote its start, its end or the day they were filed
 PREVIEW_WINDOW = 60  # a preview may come this many days before the event
 REPORT_WINDOW = 10  # an undated report may come this many days after it
 
@@ -118,12 +119,19 @@ def _item(i: int, a: dict) -> Item | None:
     )
 
 
-def link_score(item: Item, c: Cluster) -> float:
-    """How sure we are that `item` reports the engagement `c`; below JOIN_AT it is another one."""
-    if item.type != c.type:
+def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
+    """How sure we are that `item` reports the engagement `c`; below JOIN_AT it is another one.
+
+    With `any_type`, a lone article may join an engagement of another type when date and both
+    sides' people agree: a misread type should not make a second meeting.
+    """
+    if item.type != c.type and not any_type:
         return 0.0
-    score = 2.0
+    score = 2.0 if item.type == c.type else 0.0
     span = c.span()
+    cx = {x for m in c.members for x in m.exercises}
+    same_exercise = bool(item.exercises & cx) and item.type == c.type == "exercise"
+    slack = EXERCISE_SLACK if same_exercise else DAY_SLACK
     if item.interval and span:
         lo, hi, prec = item.interval
         if prec == "monthday":
@@ -137,9 +145,7 @@ def link_score(item: Item, c: Cluster) -> float:
             ):
                 return 0.0
             score += 2.0
-        elif lo - timedelta(days=DAY_SLACK) <= span[1] and span[0] <= hi + timedelta(
-            days=DAY_SLACK
-        ):
+        elif lo - timedelta(days=slack) <= span[1] and span[0] <= hi + timedelta(days=slack):
             score += 3.0 if prec == "day" else 1.5
         else:
             return 0.0
@@ -156,13 +162,19 @@ def link_score(item: Item, c: Cluster) -> float:
         return 0.0
     cp = set(c.participants())
     if item.participants and cp:
-        if item.participants & cp:
+        shared = item.participants & cp
+        if shared:
             score += 2.0
-        elif not (item.exercises & {x for m in c.members for x in m.exercises}):
+        elif not (item.exercises & cx):
             return 0.0
-    cx = {x for m in c.members for x in m.exercises}
+        if any_type and item.type != c.type and len(shared) < 2:
+            return 0.0
+    elif any_type and item.type != c.type:
+        return 0.0
     if item.exercises and cx:
-        score += 2.0 if item.exercises & cx else -3.0
+        if not item.exercises & cx:
+            return 0.0  # two different named exercises are two engagements
+        score += 2.0
     places = Counter(m.place for m in c.members if m.place)
     if item.place and places:
         score += 1.0 if item.place in places else -0.5
@@ -172,10 +184,11 @@ def link_score(item: Item, c: Cluster) -> float:
 def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input)."""
     items = [it for i, a in enumerate(articles) if (it := _item(i, a)) is not None]
-    # dated items first (they anchor clusters), then by date; undated ones join afterwards
+    # day-precise items first (they anchor clusters), then month-level, year-less, undated
+    rank = {"day": 0, "month": 1, "monthday": 2}
     items.sort(
         key=lambda it: (
-            it.interval is None,
+            rank[it.interval[2]] if it.interval else 3,
             it.interval[0] if it.interval else (it.published or date.max),
             it.order,
         )
@@ -207,6 +220,32 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
             by_type[it.type].append(ci)
         if it.interval and it.interval[2] == "day":
             by_type_day[(it.type, it.interval[0])].append(ci)
+    # second pass: a lone article whose type was misread joins a same-day engagement of both sides
+    by_day: dict[date, list[int]] = defaultdict(list)
+    for ci, c in enumerate(clusters):
+        span = c.span()
+        if len(c.members) >= 2 and span:
+            by_day[span[0]].append(ci)
+    for ci, c in enumerate(clusters):
+        if len(c.members) != 1 or c.members[0].interval is None:
+            continue
+        it = c.members[0]
+        best, best_score = None, 0.0
+        near = set()
+        for k in range(-DAY_SLACK, DAY_SLACK + 1):
+            near.update(by_day.get(it.interval[0] + timedelta(days=k), ()))
+        for cj in near:
+            other = clusters[cj]
+            if cj == ci or len(other.members) < 2:
+                continue
+            sc = link_score(it, other, any_type=True)
+            if sc > best_score:
+                best, best_score = cj, sc
+        if best is not None and best_score >= JOIN_AT:
+            clusters[best].members.append(it)
+            clusters[best].scores.append(best_score)
+            c.members = []
+    clusters = [c for c in clusters if c.members]
     engagements, links = [], {}
     for c in clusters:
         e = summarise(c)

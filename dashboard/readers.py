@@ -241,12 +241,10 @@ def _records_from_jsonl(text: str, source: str) -> Iterator[Item]:
 
 def _records_from_csv(text: str, source: str) -> Iterator[Item]:
     csv.field_size_limit(MAX_BYTES)
-    sample = text[:5000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    # the header line decides the delimiter (csv.Sniffer is fooled by commas inside quoted text)
+    header_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t|", key=header_line.count)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     header = [h.strip() for h in (reader.fieldnames or []) if h]
     lower = {h.lower() for h in header}
     if not lower & set(TEXT_FIELDS):

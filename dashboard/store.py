@@ -315,11 +315,10 @@ def save_article(
     """
     aid = article_id(rec["body"])
     record_json = json.dumps(rec, ensure_ascii=False, sort_keys=True)
-    existing = db.execute(
-        "SELECT record, engagement_id FROM articles WHERE id = ?", [aid]
-    ).fetchone()
+    existing = db.execute("SELECT record, source_file FROM articles WHERE id = ?", [aid]).fetchone()
     if existing is not None:
-        if existing[0] == record_json:
+        if existing[0] == record_json or existing[1] != source_file:
+            # the same text again, from this file or from another one: stored once
             return "duplicate", aid
         outcome = "updated"
     else:
@@ -405,7 +404,10 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
                 "published": published,
                 "language": language,
                 "engagement": rec.get("engagement"),
-                "exercises": [e["name"] for e in rec.get("exercises", [])],
+                # the exercise the article is about: the one it names most
+                "exercises": [max(rec["exercises"], key=lambda e: e["mentions"])["name"]]
+                if rec.get("exercises")
+                else [],
                 "areas": [a["id"] for a in rec.get("areas", [])],
             }
         )
