@@ -9,6 +9,11 @@ import sys
 from dashboard import readers
 
 EXAMPLES = {
+    "ingest": "python -m dashboard ingest data/sample --db data/articles.db",
+    "search": 'python -m dashboard search "आतंकवाद*" --db data/articles.db',
+    "stats": "python -m dashboard stats --db data/articles.db",
+    "engagements": "python -m dashboard engagements --db data/articles.db --json",
+    "synth": "python -m dashboard synth --articles 10000 --db /tmp/synthetic.db",
     "parse": "python -m dashboard parse tests/golden/001_rajnath-nakatani-delhi-talks.txt --json",
     "check-knowledge": "python -m dashboard check-knowledge",
 }
@@ -89,6 +94,128 @@ def cmd_check_knowledge(args) -> int:
     return 0
 
 
+def _open(args, readonly: bool = True):
+    from dashboard import store
+
+    path = store.db_path(args.db)
+    try:
+        return store.connect(path, readonly=readonly)
+    except store.StoreError as exc:
+        _err(str(exc))
+        raise SystemExit(2) from None
+
+
+def cmd_ingest(args) -> int:
+    from dashboard import ingest, store
+
+    path = store.db_path(args.db)
+    try:
+        if args.rebuild:
+            summary = {}
+
+            def fill(tmp):
+                summary["s"] = ingest.ingest(args.paths, tmp, workers=args.workers, progress=not args.quiet)
+
+            store.build_atomically(path, fill)
+            s = summary["s"]
+        else:
+            s = ingest.ingest(args.paths, path, workers=args.workers, progress=not args.quiet)
+    except store.StoreError as exc:
+        _err(str(exc))
+        return 2
+    print(f"{path}: {s.line()}")
+    for source, reason in s.failed:
+        print(f"failed: {source}: {reason}", file=sys.stderr)
+    return 1 if s.failed else 0
+
+
+def cmd_search(args) -> int:
+    from dashboard import queries
+
+    db = _open(args)
+    for row in queries.search(db, args.query, limit=args.limit):
+        print(json.dumps(row, ensure_ascii=False))
+    return 0
+
+
+def _table(rows: list[dict], cols: list[str]) -> str:
+    widths = {c: max([len(c)] + [len(str(r.get(c, ""))) for r in rows]) for c in cols}
+    widths = {c: min(w, 60) for c, w in widths.items()}
+    line = "  ".join(c.ljust(widths[c]) for c in cols)
+    out = [line, "  ".join("-" * widths[c] for c in cols)]
+    for r in rows:
+        out.append("  ".join(str(r.get(c, ""))[: widths[c]].ljust(widths[c]) for c in cols))
+    return "\n".join(out)
+
+
+def cmd_stats(args) -> int:
+    from dashboard import queries
+
+    st = queries.stats(_open(args))
+    if args.json:
+        print(json.dumps(st, ensure_ascii=False, indent=1))
+        return 0
+    for title, d in (("table", st["tables"]), ("language", st["articles_per_language"]), ("year", st["articles_per_year"])):
+        print(_table([{title: k, "rows": v} for k, v in d.items()], [title, "rows"]) + "\n")
+    print(f"India–Japan articles: {st['india_japan_articles']}; synthetic: {st['synthetic_articles']}")
+    return 0
+
+
+def cmd_engagements(args) -> int:
+    from dashboard import queries
+
+    db = _open(args)
+    df = queries.engagements(db)
+    rows = []
+    for e in df.to_dict("records"):
+        arts = queries.engagement_articles(db, e["id"]).to_dict("records")
+        rows.append(
+            {
+                "id": e["id"],
+                "date": e["date"],
+                "type": e["type"],
+                "status": e["status"],
+                "place": e["place"],
+                "participants": e["participants"],
+                "areas": list(e["areas"]),
+                "articles": [
+                    {"title": a["title"], "source": a["outlet"], "language": a["language"], "file": a["source_file"], "url": a["url"]}
+                    for a in arts
+                ],
+            }
+        )
+    if args.json:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    flat = [
+        {
+            **{k: ("" if v is None or v != v else v) for k, v in r.items()},  # v != v: NaN
+            "participants": ", ".join(r["participants"]),
+            "areas": ", ".join(r["areas"]),
+            "articles": len(r["articles"]),
+        }
+        for r in rows
+    ]
+    print(_table(flat, ["date", "type", "status", "place", "participants", "articles", "areas"]))
+    return 0
+
+
+def cmd_synth(args) -> int:
+    import tempfile
+
+    from dashboard import ingest, store, synth
+
+    path = store.db_path(args.db)
+    records = synth.generate(args.articles, seed=args.seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.out or tmp
+        synth.write(records, folder, seed=args.seed)
+        s = ingest.ingest([str(folder)], path, synthetic=True, workers=args.workers, progress=not args.quiet, command="synth")
+    print(f"{path}: {args.articles} synthetic articles written; {s.line()}")
+    return 1 if s.failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m dashboard", description="India–Japan defence news: parse, store, explore."
@@ -108,6 +235,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--json", action="store_true", help="one JSON object per article per line")
     sp.set_defaults(func=cmd_parse)
+
+    db_help = "database file (default: $DASHBOARD_DB or data/articles.db)"
+    sp = sub.add_parser("ingest", help="parse files and folders into the database", epilog=f"example: {EXAMPLES['ingest']}")
+    sp.add_argument("paths", nargs="+", metavar="PATH")
+    sp.add_argument("--db", help=db_help)
+    sp.add_argument("--workers", type=int, default=None, help="parser processes (default: all cores)")
+    sp.add_argument("--rebuild", action="store_true", help="build a new database from PATHs and swap it in atomically")
+    sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    sp.set_defaults(func=cmd_ingest)
+
+    sp = sub.add_parser("search", help="full-text search (Hindi or English); JSON lines with a snippet", epilog=f"example: {EXAMPLES['search']}")
+    sp.add_argument("query")
+    sp.add_argument("--db", help=db_help)
+    sp.add_argument("--limit", type=int, default=20)
+    sp.set_defaults(func=cmd_search)
+
+    sp = sub.add_parser("stats", help="counts per table, language and year", epilog=f"example: {EXAMPLES['stats']}")
+    sp.add_argument("--db", help=db_help)
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_stats)
+
+    sp = sub.add_parser("engagements", help="each engagement with its articles", epilog=f"example: {EXAMPLES['engagements']}")
+    sp.add_argument("--db", help=db_help)
+    sp.add_argument("--json", action="store_true", help="one JSON object per engagement per line")
+    sp.set_defaults(func=cmd_engagements)
+
+    sp = sub.add_parser("synth", help="write N synthetic articles and ingest them (scale tests)", epilog=f"example: {EXAMPLES['synth']}")
+    sp.add_argument("--articles", type=int, required=True)
+    sp.add_argument("--db", help=db_help)
+    sp.add_argument("--out", help="also keep the generated files in this folder")
+    sp.add_argument("--seed", type=int, default=7)
+    sp.add_argument("--workers", type=int, default=None)
+    sp.add_argument("-q", "--quiet", action="store_true")
+    sp.set_defaults(func=cmd_synth)
 
     sp = sub.add_parser(
         "check-knowledge",

@@ -109,6 +109,7 @@ def ingest(
         )
     workers = workers or os.cpu_count() or 1
     pending: list[tuple] = []
+    parsed = 0
 
     def flush() -> None:
         if not pending:
@@ -144,9 +145,8 @@ def ingest(
             pending.extend(results)
             if bar:
                 bar.update(1)
-                bar.set_postfix_str(
-                    f"{summary.new} new, {len(summary.failed)} failed", refresh=False
-                )
+                parsed += len(results)
+                bar.set_postfix_str(f"{parsed} articles", refresh=False)
             if len(pending) >= BATCH:
                 flush()
         flush()

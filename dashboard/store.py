@@ -11,14 +11,14 @@ import json
 import os
 import re
 import sqlite3
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from dashboard.parse.matcher import fold
+from dashboard.parse.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "articles.db"
@@ -480,43 +480,64 @@ def integrity_ok(path: str | os.PathLike) -> bool:
 
 
 def fts_query(text: str) -> str | None:
-    """User search text -> a safe FTS5 query: each token quoted, a trailing * kept as a prefix search.
+    """User search text -> a safe FTS5 query.
 
-    Quotes, AND/OR/NOT, parentheses and stray symbols in the input can never raise a syntax error.
+    Each word is quoted (so AND, NOT, parentheses, ^ or a stray quote are just text), a trailing
+    * stays outside the quotes as a prefix search, a "quoted phrase" stays a phrase, and OR
+    between two words keeps its meaning. Nothing a user types can raise a syntax error.
     """
-    text = fold(text).replace('"', " ")
-    tokens = []
-    for raw in re.findall(r"[^\s()]+", text):
-        prefix = raw.endswith("*")
-        tok = raw.strip("*'\"^:+-.,;!?।")
-        tok = re.sub(r"[*\"]", "", tok)
-        if not tok:
+    if not text:
+        return None
+    parts: list[str] = []
+    for m in re.finditer(r'"([^"]+)"|(\S+)', text):
+        if m.group(1) is not None:
+            words = [w for w in re.findall(r"[^\s\"()*^:]+", normalise(m.group(1)))]
+            words = [w.strip("'.,;!?।-") for w in words]
+            words = [w for w in words if w]
+            if words:
+                parts.append('"' + " ".join(words) + '"')
             continue
-        tokens.append(f'"{tok}"' + ("*" if prefix else ""))
-    return " ".join(tokens) if tokens else None
+        raw = m.group(2)
+        if raw == "OR" and parts and parts[-1] != "OR":
+            parts.append("OR")
+            continue
+        if raw in ("AND", "NOT", "NEAR"):
+            continue
+        prefix = raw.rstrip("\"')").endswith("*")
+        tok = normalise(raw).replace('"', " ")
+        for w in re.findall(r"[^\s()*^:]+", tok):
+            w = w.strip("'.,;!?।-+")
+            if w:
+                parts.append(f'"{w}"')
+        if prefix and parts and parts[-1].startswith('"'):
+            parts[-1] += "*"
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    while parts and parts[0] == "OR":
+        parts.pop(0)
+    return " ".join(parts) if parts else None
 
 
-def build_atomically(target: str | os.PathLike, fill) -> Path:
-    """Write a whole new database next to `target` with fill(db), then swap it in with os.replace."""
+def build_atomically(target: str | os.PathLike, fill: Callable[[Path], object]) -> Path:
+    """fill(path) writes a whole new database at a temporary path; it then replaces `target` in
+    one os.replace, so a reader sees the old file or the new one, never a half-built one."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=target.name + ".", suffix=".building", dir=target.parent)
-    os.close(fd)
-    os.unlink(tmp)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
+    for f in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        f.unlink(missing_ok=True)
     try:
-        db = connect(tmp)
-        fill(db)
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.execute("PRAGMA journal_mode = DELETE")
-        db.conn.close()
+        fill(tmp)
+        conn = sqlite3.connect(str(tmp))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.close()
         for suffix in ("-wal", "-shm"):
-            if Path(str(target) + suffix).exists():
-                Path(str(target) + suffix).unlink()
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
     finally:
-        for f in (tmp, tmp + "-wal", tmp + "-shm"):
-            if os.path.exists(f):
-                os.unlink(f)
+        for f in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            f.unlink(missing_ok=True)
     return target
 
 

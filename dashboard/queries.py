@@ -1,0 +1,265 @@
+"""Read side of the store: filtered DataFrames for the dashboard and the CLI.
+
+Filtering happens in SQL (indexes, FTS5); pandas only shapes the result. All user input reaches
+SQL as parameters, and free text only through store.fts_query.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field, fields
+
+import pandas as pd
+
+from dashboard import store
+
+PERIODS = {"month": 7, "quarter": 0, "year": 4}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the analyst has chosen in the sidebar; also what the URL carries."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    text: str = ""
+    include_synthetic: bool = True
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def to_params(self) -> dict[str, str | list[str]]:
+        out: dict[str, str | list[str]] = {}
+        for f in fields(self):
+            if f.name in ("extra", "include_synthetic"):
+                continue
+            v = getattr(self, f.name)
+            if v:
+                out[f.name] = list(v) if isinstance(v, tuple) else v
+        return out
+
+    @classmethod
+    def from_params(cls, params) -> Filters:
+        """From st.query_params (or any mapping); a one-element list arrives as a plain string."""
+        kw = {}
+        for f in fields(cls):
+            if f.name in ("extra", "include_synthetic") or f.name not in params:
+                continue
+            v = params.get_all(f.name) if hasattr(params, "get_all") else params[f.name]
+            if f.name in ("date_from", "date_to", "text"):
+                kw[f.name] = v[0] if isinstance(v, list) and v else (v or None if f.name != "text" else v or "")
+            else:
+                kw[f.name] = tuple(v) if isinstance(v, list) else (v,)
+        return cls(**kw)
+
+
+def _article_where(f: Filters, alias: str = "a") -> tuple[str, list]:
+    """WHERE clause over articles for the article-level filters (language, source, text)."""
+    sql, args = [], []
+    if f.languages:
+        sql.append(f"{alias}.language IN ({','.join('?' * len(f.languages))})")
+        args += list(f.languages)
+    if f.sources:
+        sql.append(f"{alias}.outlet IN ({','.join('?' * len(f.sources))})")
+        args += list(f.sources)
+    q = store.fts_query(f.text) if f.text else None
+    if f.text and q:
+        sql.append(f"{alias}.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        args.append(q)
+    if not f.include_synthetic:
+        sql.append(f"{alias}.synthetic = 0")
+    return " AND ".join(sql), args
+
+
+def _engagement_where(f: Filters) -> tuple[str, list]:
+    sql, args = [], []
+    if f.date_from:
+        sql.append("e.sort_date >= ?")
+        args.append(f.date_from)
+    if f.date_to:
+        sql.append("e.sort_date <= ?")
+        args.append(f.date_to)
+    if f.types:
+        sql.append(f"e.type IN ({','.join('?' * len(f.types))})")
+        args += list(f.types)
+    if f.statuses:
+        sql.append(f"e.status IN ({','.join('?' * len(f.statuses))})")
+        args += list(f.statuses)
+    if f.people:
+        sql.append(f"e.id IN (SELECT engagement_id FROM participants WHERE name IN ({','.join('?' * len(f.people))}))")
+        args += list(f.people)
+    if f.areas:
+        sql.append(
+            "e.id IN (SELECT a.engagement_id FROM area_mentions m JOIN articles a ON a.id = m.article_id "
+            f"WHERE m.area IN ({','.join('?' * len(f.areas))}))"
+        )
+        args += list(f.areas)
+    aw, aargs = _article_where(f)
+    if aw:
+        sql.append(f"e.id IN (SELECT a.engagement_id FROM articles a WHERE {aw})")
+        args += aargs
+    return (" WHERE " + " AND ".join(sql)) if sql else "", args
+
+
+def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
+    """One row per engagement matching the filters, in date order."""
+    where, args = _engagement_where(f)
+    df = pd.read_sql_query(
+        f"""SELECT e.id, e.date, e.end_date, e.sort_date, e.year, e.type, e.status, e.place,
+                   e.participants, e.areas, e.languages, e.n_articles, e.confidence
+            FROM engagements e {where} ORDER BY e.sort_date, e.id""",
+        db.conn,
+        params=args,
+    )
+    for col in ("participants", "languages"):
+        df[col] = df[col].map(lambda v: json.loads(v) if v else [])
+    df["areas"] = df["areas"].map(lambda v: json.loads(v) if v else {})
+    return df
+
+
+def engagement_articles(db, engagement_id: str) -> pd.DataFrame:
+    return pd.read_sql_query(
+        """SELECT id, title, language, outlet, url, published, source_file, eng_date, eng_type, eng_status
+           FROM articles WHERE engagement_id = ? ORDER BY published, id""",
+        db.conn,
+        params=[engagement_id],
+    )
+
+
+def area_facts(db, f: Filters = Filters()) -> pd.DataFrame:
+    """(engagement, article, area, mentions, sort_date) rows behind the heatmap, filtered in SQL."""
+    where, args = _engagement_where(f)
+    area_sql, area_args = "", []
+    if f.areas:
+        area_sql = f" AND m.area IN ({','.join('?' * len(f.areas))})"
+        area_args = list(f.areas)
+    aw, aargs = _article_where(f)
+    return pd.read_sql_query(
+        f"""SELECT e.id AS engagement_id, a.id AS article_id, m.area, m.count AS mentions, e.sort_date
+            FROM engagements e JOIN articles a ON a.engagement_id = e.id
+            JOIN area_mentions m ON m.article_id = a.id
+            {where} {"AND" if where else "WHERE"} e.sort_date IS NOT NULL {area_sql} {"AND " + aw if aw else ""}""",
+        db.conn,
+        params=args + area_args + aargs,
+    )
+
+
+def evidence(db, article_ids: list[str], area: str | None = None) -> pd.DataFrame:
+    """The sentences behind a number: evidence rows of these articles (for one area, or all)."""
+    if not article_ids:
+        return pd.DataFrame(columns=["article_id", "area", "sentence", "start", "end", "title", "language", "outlet", "published"])
+    marks = ",".join("?" * len(article_ids))
+    sql = f"""SELECT v.article_id, v.area, v.sentence, v.start, v."end", a.title, a.language, a.outlet, a.published
+              FROM evidence v JOIN articles a ON a.id = v.article_id WHERE v.article_id IN ({marks})"""
+    args = list(article_ids)
+    if area:
+        sql += " AND v.area = ?"
+        args.append(area)
+    return pd.read_sql_query(sql + " ORDER BY a.published, v.article_id, v.start", db.conn, params=args)
+
+
+def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: bool = False) -> pd.DataFrame:
+    """Articles matching the filters, newest first, with a highlighted snippet when searching."""
+    sql, args = [], []
+    aw, aargs = _article_where(f)
+    if aw:
+        sql.append(aw)
+        args += aargs
+    if f.date_from:
+        sql.append("coalesce(a.published, e.sort_date) >= ?")
+        args.append(f.date_from)
+    if f.date_to:
+        sql.append("coalesce(a.published, e.sort_date) <= ?")
+        args.append(f.date_to)
+    if f.types:
+        sql.append(f"e.type IN ({','.join('?' * len(f.types))})")
+        args += list(f.types)
+    if f.statuses:
+        sql.append(f"e.status IN ({','.join('?' * len(f.statuses))})")
+        args += list(f.statuses)
+    if f.areas:
+        sql.append(f"a.id IN (SELECT article_id FROM area_mentions WHERE area IN ({','.join('?' * len(f.areas))}))")
+        args += list(f.areas)
+    if f.people:
+        sql.append(f"a.id IN (SELECT article_id FROM article_people WHERE name IN ({','.join('?' * len(f.people))}))")
+        args += list(f.people)
+    if india_japan_only:
+        sql.append("a.india_japan = 1")
+    where = (" WHERE " + " AND ".join(sql)) if sql else ""
+    q = store.fts_query(f.text) if f.text else None
+    snippet = "''"
+    join_fts = ""
+    if q:
+        # snippet() marks matches with control characters, escaped and turned into <mark> by the page
+        snippet = "snippet(articles_fts, 1, char(2), char(3), '…', 16)"
+        join_fts = "JOIN articles_fts ON articles_fts.rowid = a.rowid AND articles_fts MATCH ?"
+        args = [q] + args
+    return pd.read_sql_query(
+        f"""SELECT a.id, a.title, a.language, a.outlet, a.url, a.published, a.india_japan, a.source_file,
+                   a.engagement_id, e.type AS engagement_type, e.date AS engagement_date, {snippet} AS snippet
+            FROM articles a {join_fts} LEFT JOIN engagements e ON e.id = a.engagement_id
+            {where} ORDER BY a.published DESC, a.id LIMIT ?""",
+        db.conn,
+        params=args + [int(limit)],
+    )
+
+
+def article(db, article_id: str) -> dict | None:
+    row = db.execute(
+        "SELECT id, title, body, language, outlet, url, published, source_file, engagement_id, record FROM articles WHERE id = ?",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    keys = ("id", "title", "body", "language", "outlet", "url", "published", "source_file", "engagement_id", "record")
+    out = dict(zip(keys, row, strict=True))
+    out["record"] = json.loads(out["record"])
+    return out
+
+
+def search(db, text: str, limit: int = 20) -> list[dict]:
+    """Full-text search, best matches first, with a snippet; any input is safe."""
+    q = store.fts_query(text)
+    if not q:
+        return []
+    rows = db.execute(
+        """SELECT a.id, a.title, a.source_file, a.published, a.language,
+                  snippet(articles_fts, 1, '[', ']', '…', 16)
+           FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+           WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?""",
+        [q, int(limit)],
+    ).fetchall()
+    keys = ("id", "title", "source_file", "published", "language", "snippet")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def stats(db) -> dict:
+    counts = store.counts(db)
+    per_language = dict(db.execute("SELECT language, count(*) FROM articles GROUP BY language ORDER BY 2 DESC").fetchall())
+    per_year = dict(db.execute("SELECT coalesce(year, 0), count(*) FROM articles GROUP BY 1 ORDER BY 1").fetchall())
+    eng_year = dict(db.execute("SELECT coalesce(year, 0), count(*) FROM engagements GROUP BY 1 ORDER BY 1").fetchall())
+    return {
+        "tables": counts,
+        "articles_per_language": per_language,
+        "articles_per_year": {str(k or "unknown"): v for k, v in per_year.items()},
+        "engagements_per_year": {str(k or "unknown"): v for k, v in eng_year.items()},
+        "india_japan_articles": db.execute("SELECT count(*) FROM articles WHERE india_japan = 1").fetchone()[0],
+        "synthetic_articles": db.execute("SELECT count(*) FROM articles WHERE synthetic = 1").fetchone()[0],
+    }
+
+
+def options(db) -> dict[str, list[str]]:
+    """Values the sidebar offers: only what exists in this database."""
+    return {
+        "types": [r[0] for r in db.execute("SELECT DISTINCT type FROM engagements ORDER BY 1")],
+        "statuses": [r[0] for r in db.execute("SELECT DISTINCT status FROM engagements ORDER BY 1")],
+        "areas": [r[0] for r in db.execute("SELECT DISTINCT area FROM area_mentions ORDER BY 1")],
+        "people": [r[0] for r in db.execute("SELECT name FROM participants GROUP BY name ORDER BY count(*) DESC, name")],
+        "languages": [r[0] for r in db.execute("SELECT language FROM articles GROUP BY language ORDER BY count(*) DESC")],
+        "sources": [r[0] for r in db.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC")],
+        "range": list(db.execute("SELECT min(sort_date), max(sort_date) FROM engagements").fetchone()),
+    }

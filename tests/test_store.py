@@ -1,0 +1,193 @@
+"""The store on a real SQLite file: idempotent ingestion, partial failure, grouping, Hindi search,
+migrations, atomic rebuilds and survival of a killed ingestion."""
+
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dashboard import ingest, queries, sample, store, synth
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+LOG_TABLES = {"ingest_runs", "ingest_files", "schema_migrations"}
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("db") / "sample.db"
+    s = sample.build(path)
+    assert not s.failed, s.failed
+    return path
+
+
+def snapshot(path: Path) -> dict:
+    db = store.connect(path, readonly=True)
+    tables = [t for t in db.table_names() if not t.startswith("articles_fts") and t not in LOG_TABLES]
+    return {t: store.table_rows(db, t) for t in tables}
+
+
+def test_sample_corpus_lands_and_a_second_ingest_changes_nothing(sample_db, tmp_path):
+    path = tmp_path / "twice.db"
+    shutil.copy(sample_db, path)
+    before = snapshot(path)
+    assert len(before["articles"]) >= 150
+    again = ingest.ingest([str(sample.SAMPLE_DIR)], path, progress=False)
+    assert (again.new, again.updated, len(again.failed)) == (0, 0, 0)
+    assert again.duplicate >= 150
+    assert snapshot(path) == before
+
+
+def test_three_broken_files_are_reported_and_every_good_article_stored(tmp_path):
+    folder = tmp_path / "batch"
+    shutil.copytree(DATA / "encodings", folder / "good")
+    (folder / "broken").mkdir()
+    for name in ("empty.txt", "binary_png.txt", "csv_missing_columns.csv"):
+        shutil.copy(DATA / "bad" / name, folder / "broken" / name)
+    db_path = tmp_path / "b.db"
+    s = ingest.ingest([str(folder)], db_path, progress=False, workers=1)
+    assert sorted(Path(src).name for src, _ in s.failed) == ["binary_png.txt", "csv_missing_columns.csv", "empty.txt"]
+    db = store.connect(db_path, readonly=True)
+    stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    # the utf-8, utf-16 and utf-16-without-BOM files hold one Hindi text: stored once
+    assert stored == 2 and s.new == 2 and s.duplicate == 2
+    outcomes = dict(db.execute("SELECT outcome, count(*) FROM ingest_files GROUP BY outcome").fetchall())
+    assert outcomes == {"new": 2, "duplicate": 2, "failed": 3}
+
+
+def test_one_engagement_many_reports_in_several_languages_and_formats(sample_db):
+    db = store.connect(sample_db, readonly=True)
+    eng = queries.engagements(db, queries.Filters(date_from="2025-05-05", date_to="2025-05-05", types=("bilateral_ministerial",)))
+    assert len(eng) == 1
+    row = eng.iloc[0]
+    assert set(row["participants"]) >= {"Rajnath Singh", "Gen Nakatani"}
+    arts = queries.engagement_articles(db, row["id"])
+    assert len(arts) >= 4
+    assert {"hi", "en"} <= set(arts["language"])
+    assert len({Path(f.split("#")[0]).suffix for f in arts["source_file"]}) >= 2
+
+
+@pytest.mark.parametrize(
+    "query, must_match, must_not_match",
+    [
+        ("रत", [], ["भारत"]),  # a fragment of a word is not a word (the unicode61 default got this wrong)
+        ("भारत", ["भारत"], []),
+        ("आतंक*", ["आतंकवाद"], []),
+        ("निंदा", ["निंदा"], []),
+        ('"maritime security"', ["maritime"], []),
+    ],
+)
+def test_hindi_full_text_search(sample_db, query, must_match, must_not_match):
+    db = store.connect(sample_db, readonly=True)
+    rows = queries.search(db, query, limit=50)
+    snippets = " ".join(r["snippet"] for r in rows)
+    for word in must_match:
+        assert f"[{word}" in snippets or word.lower() in snippets.lower()
+    if must_not_match:
+        assert not rows, f"{query!r} matched: {rows[:1]}"
+    if query.startswith('"'):
+        assert all(re.search(r"maritime\]? \[?security", r["snippet"], re.I) for r in rows)
+    for r in rows:
+        # highlighting never cuts a Hindi word: a mark opens at a word start
+        for part in r["snippet"].split("[")[1:]:
+            assert not part[:1] or not ("\u093e" <= part[0] <= "\u094d")
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "OR (", "NOT", "*", "()", '"unbalanced', "a AND OR b", "आतंक* AND", "'; DROP TABLE articles; --", "^", ""])
+def test_any_search_input_is_safe(sample_db, query):
+    db = store.connect(sample_db, readonly=True)
+    queries.search(db, query)
+    queries.articles(db, queries.Filters(text=query))
+    assert db.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+
+
+def test_schema_version_and_migrations(tmp_path):
+    path = tmp_path / "m.db"
+    db = store.connect(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    assert db.execute("SELECT description FROM schema_migrations").fetchone()[0].startswith("initial")
+    db.conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_migrations VALUES (99, 'from the future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(store.SchemaTooNew, match="newer than this program"):
+        store.connect(path)
+
+
+def test_a_database_from_before_migrations_is_upgraded_in_place(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('keep me')")
+    conn.commit()
+    conn.close()
+    db = store.connect(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    assert db.execute("SELECT x FROM notes").fetchone()[0] == "keep me"
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(store.StoreError, match="not a usable database"):
+        store.connect(bad)
+    with pytest.raises(store.StoreError, match="does not exist"):
+        store.connect(tmp_path / "missing.db", readonly=True)
+
+
+def test_rebuild_swaps_in_a_new_file_atomically(tmp_path):
+    target = tmp_path / "live.db"
+    store.connect(target).conn.close()
+    inode_before = target.stat().st_ino
+
+    def fill(tmp):
+        ingest.ingest([str(DATA / "encodings")], tmp, progress=False, workers=1)
+        assert not target.samefile(tmp)
+
+    store.build_atomically(target, fill)
+    assert target.stat().st_ino != inode_before
+    assert store.integrity_ok(target)
+    assert store.connect(target, readonly=True).execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    assert not list(tmp_path.glob(".live.db.*"))
+
+
+def test_killed_ingestion_leaves_a_sound_database_and_a_rerun_completes(tmp_path):
+    folder = tmp_path / "synthetic"
+    synth.write(synth.generate(6000, seed=3), folder)
+    db_path = tmp_path / "killed.db"
+    cmd = [sys.executable, "-m", "dashboard", "ingest", str(folder), "--db", str(db_path), "-q", "--workers", "2"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    # wait until some batches are committed, then kill the whole process group without warning
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        time.sleep(0.2)
+        if db_path.exists():
+            try:
+                n = sqlite3.connect(db_path, timeout=1).execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.Error:
+                n = 0
+            if n > 0:
+                break
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert store.integrity_ok(db_path)
+    partial = sqlite3.connect(db_path).execute("SELECT count(*) FROM articles").fetchone()[0]
+    rerun = ingest.ingest([str(folder)], db_path, progress=False)
+    assert not rerun.failed
+    db = store.connect(db_path, readonly=True)
+    total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    # a clean ingestion of the same files, for comparison
+    clean = tmp_path / "clean.db"
+    ingest.ingest([str(folder)], clean, progress=False)
+    expected = store.connect(clean, readonly=True).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert total == expected and partial < expected
+    assert db.execute("SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)").fetchone()[0] == 0
+    assert store.integrity_ok(db_path)
