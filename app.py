@@ -1,13 +1,25 @@
-"""Streamlit entry point: page config and navigation only; every page lives in dashboard/pages/."""
+"""Streamlit entry point: page config, first-start sample database, navigation. Pages live in dashboard/pages/."""
+
+import os
 
 import streamlit as st
 
-from dashboard.parse import parse_article
+from dashboard import sample, store
 
-st.set_page_config(page_title="India–Japan defence relations", page_icon="🇮🇳", layout="wide")
-st.title("India–Japan defence relations")
-st.caption("Paste an article (Hindi, English or both) to see what the parser reads from it.")
-text = st.text_area("Article text", height=300, key="text")
-if text.strip():
-    art = parse_article(text)
-    st.json(art.to_dict())
+st.set_page_config(page_title="India–Japan defence relations", page_icon="🤝", layout="wide", initial_sidebar_state="expanded")
+
+path = store.db_path()
+if not path.exists() and not os.environ.get("DASHBOARD_DB"):
+    # a fresh clone: build the bundled sample corpus, visibly, once
+    with st.status("First start: building the database from the bundled sample articles in data/sample/ …", expanded=True) as status:
+        summary = sample.build(path)
+        status.update(label=f"Sample database ready: {summary.new} articles stored in {path.name}.", state="complete", expanded=False)
+
+pages = [
+    st.Page("dashboard/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("dashboard/pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("dashboard/pages/areas.py", title="Cooperation areas", icon=":material/grid_on:"),
+    st.Page("dashboard/pages/articles.py", title="Articles", icon=":material/article:"),
+    st.Page("dashboard/pages/ingest.py", title="Ingest", icon=":material/upload_file:"),
+]
+st.navigation(pages).run()

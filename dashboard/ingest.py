@@ -162,8 +162,11 @@ def ingest(
 def regroup(db) -> int:
     """Re-evaluate which articles report the same engagement, over everything stored."""
     engagements, links = grouping.group(store.grouping_input(db))
-    people = dict(
-        db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall()
-    )
+    from dashboard import knowledge
+
+    kb = knowledge.default()
+    people = {name: info.get("country", "") for name, info in kb.organisations.items()}  # forces
+    people.update(kb.people)
+    people.update(dict(db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall()))
     store.replace_engagements(db, engagements, links, people)
     return len(engagements)

@@ -7,7 +7,7 @@ SQL as parameters, and free text only through store.fts_query.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 import pandas as pd
 
@@ -30,12 +30,11 @@ class Filters:
     sources: tuple[str, ...] = ()
     text: str = ""
     include_synthetic: bool = True
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def to_params(self) -> dict[str, str | list[str]]:
         out: dict[str, str | list[str]] = {}
         for f in fields(self):
-            if f.name in ("extra", "include_synthetic"):
+            if f.name == "include_synthetic":
                 continue
             v = getattr(self, f.name)
             if v:
@@ -47,7 +46,7 @@ class Filters:
         """From st.query_params (or any mapping); a one-element list arrives as a plain string."""
         kw = {}
         for f in fields(cls):
-            if f.name in ("extra", "include_synthetic") or f.name not in params:
+            if f.name == "include_synthetic" or f.name not in params:
                 continue
             v = params.get_all(f.name) if hasattr(params, "get_all") else params[f.name]
             if f.name in ("date_from", "date_to", "text"):
@@ -125,6 +124,14 @@ def engagement_articles(db, engagement_id: str) -> pd.DataFrame:
     return pd.read_sql_query(
         """SELECT id, title, language, outlet, url, published, source_file, eng_date, eng_type, eng_status
            FROM articles WHERE engagement_id = ? ORDER BY published, id""",
+        db.conn,
+        params=[engagement_id],
+    )
+
+
+def participants(db, engagement_id: str) -> pd.DataFrame:
+    return pd.read_sql_query(
+        "SELECT name, country FROM participants WHERE engagement_id = ? ORDER BY country, name",
         db.conn,
         params=[engagement_id],
     )

@@ -22,11 +22,13 @@ from dashboard import knowledge, readers  # noqa: E402
 from dashboard.parse import parse_article  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
+HELDOUT = ROOT / "tests" / "heldout"
 SAMPLE = ROOT / "data" / "sample"
 SAMPLE_TRUTH = ROOT / "data" / "sample_truth"
 BASELINES = {
     "golden": GOLDEN / "baseline.json",
     "sample": ROOT / "tests" / "data" / "sample_baseline.json",
+    "heldout": HELDOUT / "baseline.json",
 }
 FIELDS = (
     "relevance",
@@ -209,7 +211,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--set", choices=("golden", "sample"), default="golden")
+    ap.add_argument("--set", choices=("golden", "sample", "heldout"), default="golden")
     ap.add_argument("--details", action="store_true", help="print every disagreement")
     ap.add_argument("--json", action="store_true", help="print metrics as JSON")
     ap.add_argument(
@@ -218,7 +220,7 @@ def main() -> int:
         help="record these F1 figures as the floors tests/test_evaluate.py enforces",
     )
     args = ap.parse_args()
-    cases = golden_cases() if args.set == "golden" else sample_cases()
+    cases = {"golden": golden_cases, "sample": sample_cases, "heldout": lambda: golden_cases(HELDOUT)}[args.set]()
     t, problems = evaluate(cases)
     m = metrics(t)
     if args.json:

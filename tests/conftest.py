@@ -21,3 +21,14 @@ def parse(kb):
         return parse_article(text, meta, kb=kb, source=source)
 
     return _parse
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """The bundled sample corpus in a real SQLite file, built once per test session."""
+    from dashboard import sample
+
+    path = tmp_path_factory.mktemp("db") / "sample.db"
+    s = sample.build(path)
+    assert not s.failed, s.failed
+    return path

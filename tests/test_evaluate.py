@@ -16,10 +16,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import evaluate  # noqa: E402
 
 
-@pytest.mark.parametrize("which", ["golden", "sample"])
+@pytest.mark.parametrize("which", ["golden", "sample", "heldout"])
 def test_figures_do_not_drop(which):
-    cases = evaluate.golden_cases() if which == "golden" else evaluate.sample_cases()
-    assert len(cases) >= (60 if which == "golden" else 150)
+    cases = {"golden": evaluate.golden_cases, "sample": evaluate.sample_cases, "heldout": lambda: evaluate.golden_cases(evaluate.HELDOUT)}[which]()
+    assert len(cases) >= {"golden": 60, "sample": 150, "heldout": 40}[which]
     tallies, _problems = evaluate.evaluate(cases)
     got = evaluate.metrics(tallies)
     floors = json.loads(evaluate.BASELINES[which].read_text(encoding="utf-8"))

@@ -20,14 +20,6 @@ DATA = Path(__file__).resolve().parent / "data"
 LOG_TABLES = {"ingest_runs", "ingest_files", "schema_migrations"}
 
 
-@pytest.fixture(scope="session")
-def sample_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("db") / "sample.db"
-    s = sample.build(path)
-    assert not s.failed, s.failed
-    return path
-
-
 def snapshot(path: Path) -> dict:
     db = store.connect(path, readonly=True)
     tables = [t for t in db.table_names() if not t.startswith("articles_fts") and t not in LOG_TABLES]

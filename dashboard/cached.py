@@ -1,0 +1,84 @@
+"""The one home of st.cache_* wrappers. Every key includes the database's stamp (size and mtime of
+the file and its WAL), so new articles show without restarting the app."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import queries, store
+from dashboard.queries import Filters
+
+
+def stamp(path: str) -> tuple:
+    out = []
+    for p in (Path(path), Path(f"{path}-wal")):
+        try:
+            s = os.stat(p)
+            out.append((s.st_mtime_ns, s.st_size))
+        except FileNotFoundError:
+            out.append(None)
+    return tuple(out)
+
+
+@st.cache_resource(max_entries=4)
+def connection(path: str, _stamp: tuple):
+    """A read-only connection per database version (the writer is the ingest page or the CLI)."""
+    return store.connect(path, readonly=True)
+
+
+def _db(path: str, st_: tuple):
+    return connection(path, st_)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def engagements(path: str, st_: tuple, f: Filters) -> pd.DataFrame:
+    return queries.engagements(_db(path, st_), f)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def area_facts(path: str, st_: tuple, f: Filters) -> pd.DataFrame:
+    return queries.area_facts(_db(path, st_), f)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def articles(path: str, st_: tuple, f: Filters, limit: int = 500, india_japan_only: bool = False) -> pd.DataFrame:
+    return queries.articles(_db(path, st_), f, limit=limit, india_japan_only=india_japan_only)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def article(path: str, st_: tuple, article_id: str) -> dict | None:
+    return queries.article(_db(path, st_), article_id)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def engagement_articles(path: str, st_: tuple, engagement_id: str) -> pd.DataFrame:
+    return queries.engagement_articles(_db(path, st_), engagement_id)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def evidence(path: str, st_: tuple, article_ids: tuple[str, ...], area: str | None = None) -> pd.DataFrame:
+    return queries.evidence(_db(path, st_), list(article_ids), area)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def options(path: str, st_: tuple) -> dict:
+    return queries.options(_db(path, st_))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def counts(path: str, st_: tuple) -> dict:
+    db = _db(path, st_)
+    return {
+        "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
+        "india_japan": db.execute("SELECT count(*) FROM articles WHERE india_japan = 1").fetchone()[0],
+        "engagements": db.execute("SELECT count(*) FROM engagements").fetchone()[0],
+    }
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def participants(path: str, st_: tuple, engagement_id: str) -> pd.DataFrame:
+    return queries.participants(_db(path, st_), engagement_id)

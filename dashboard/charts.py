@@ -1,0 +1,152 @@
+"""DataFrame -> plotly Figure. Figures take everything as arguments; pages decide what to show."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import labels
+
+# one palette for engagement types, chosen to stay distinct on a projector and for colour-blind eyes
+TYPE_COLOURS = {
+    "bilateral_ministerial": "#1f4e9c",
+    "two_plus_two": "#d35400",
+    "summit": "#8e2c8e",
+    "phone_call": "#2e8b57",
+    "sidelines_multilateral": "#b8860b",
+    "exercise": "#c0392b",
+    "official_dialogue": "#16a085",
+    "visit": "#5d6d7e",
+    "agreement": "#7b3f00",
+    "other": "#95a5a6",
+}
+STATUS_SYMBOL = {"held": "circle", "planned": "circle-open", "ongoing": "diamond"}
+FONT = "Noto Sans, Noto Sans Devanagari, Arial, sans-serif"
+
+
+def legible(fig: go.Figure, height: int = 520, base: int = 15) -> go.Figure:
+    """One layout for every chart: large type, white background, dark text, legible when projected."""
+    fig.update_layout(
+        template="plotly_white",
+        font={"family": FONT, "size": base, "color": "#111"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        hoverlabel={"font": {"family": FONT, "size": base}},
+        legend={"font": {"size": base - 1}},
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#e5e5e5", tickfont={"size": base - 1})
+    fig.update_yaxes(showgrid=True, gridcolor="#e5e5e5", tickfont={"size": base - 1})
+    return fig
+
+
+def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: str | None = None) -> go.Figure:
+    """One mark per engagement: x = date, row and colour = type, open marks = planned, size = reports."""
+    fig = go.Figure()
+    if eng.empty:
+        return legible(fig, height)
+    for etype in [t for t in TYPE_COLOURS if t in set(eng["type"])]:
+        d = eng[eng["type"] == etype]
+        label = labels.t(etype, hindi, labels.TYPES)
+        hover = [
+            "<b>{date}</b> · {type} · {status}<br>{place}<br>{people}<br><i>{areas}</i><br>{n} article(s)".format(
+                date=r["date"] or r["sort_date"],
+                type=label,
+                status=labels.t(r["status"], hindi, labels.STATUSES),
+                place=r["place"] or "place not stated",
+                people=", ".join(r["participants"]) or "participants not named",
+                areas=", ".join(labels.t(a, hindi, labels.AREAS) for a in list(r["areas"])[:6]),
+                n=r["n_articles"],
+            )
+            for r in d.to_dict("records")
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=pd.to_datetime(d["sort_date"]),
+                y=[label] * len(d),
+                mode="markers",
+                name=label,
+                customdata=d["id"],
+                hovertext=hover,
+                hoverinfo="text",
+                marker={
+                    "size": [min(12 + 5 * n, 44) for n in d["n_articles"]],
+                    "color": TYPE_COLOURS[etype],
+                    "symbol": [STATUS_SYMBOL.get(s, "circle") for s in d["status"]],
+                    "line": {"width": 2, "color": TYPE_COLOURS[etype]},
+                    "opacity": 0.85,
+                },
+            )
+        )
+    fig.update_layout(title=title, showlegend=False, clickmode="event+select", dragmode="pan")
+    fig.update_yaxes(categoryorder="array", categoryarray=[labels.t(t, hindi, labels.TYPES) for t in reversed(TYPE_COLOURS)])
+    return legible(fig, height)
+
+
+def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool = False, value_label: str = "Engagements", height: int = 560, normalised: bool = False) -> go.Figure:
+    """Area x period as square markers (selectable, unlike plotly heatmap traces); colour = value."""
+    fig = go.Figure()
+    if cells.empty:
+        return legible(fig, height)
+    area_names = {a: labels.t(a, hindi, labels.AREAS) for a in areas}
+    text = [f"{v:.0%}" if normalised else f"{v:.0f}" for v in cells["value"]]
+    hover = [
+        f"<b>{area_names.get(r['area'], r['area'])}</b> · {r['period']}<br>{value_label}: {txt}<br>{r['engagements']} engagement(s), {r['mentions']} mention(s)"
+        for r, txt in zip(cells.to_dict("records"), text, strict=True)
+    ]
+    n = max(len(periods), 1)
+    rows = max(len(areas), 1)
+    # squares fit their cell both ways: 900 px of plot width per period, the height per area row
+    size = max(6, min(34, int(900 / n * 0.8), int((height - 120) / rows * 0.8)))
+    vmax = float(cells["value"].max()) or 1.0
+    text_colour = ["#111" if v < 0.55 * vmax else "#fff" for v in cells["value"]]
+    fig.add_trace(
+        go.Scatter(
+            x=cells["period"],
+            y=cells["area"].map(area_names),
+            mode="markers+text" if n <= 30 and size >= 18 else "markers",
+            text=text,
+            textfont={"color": text_colour, "size": 12},
+            customdata=list(zip(cells["area"], cells["period"], strict=True)),
+            hovertext=hover,
+            hoverinfo="text",
+            marker={
+                "symbol": "square",
+                "size": size,
+                "color": cells["value"],
+                "colorscale": "Blues",
+                "cmin": 0,
+                "showscale": True,
+                "colorbar": {"title": value_label, "tickformat": ".0%" if normalised else None},
+                "line": {"width": 1, "color": "#555"},
+            },
+            name="",
+        )
+    )
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods)
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[area_names[a] for a in reversed(areas)])
+    fig.update_layout(showlegend=False, clickmode="event+select", dragmode=False)
+    return legible(fig, height)
+
+
+def trend(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool = False, value_label: str = "Engagements", height: int = 420) -> go.Figure:
+    fig = go.Figure()
+    for a in areas:
+        d = cells[cells["area"] == a].set_index("period")["value"].reindex(periods, fill_value=0)
+        fig.add_trace(go.Scatter(x=periods, y=d.values, mode="lines+markers", name=labels.t(a, hindi, labels.AREAS)))
+    fig.update_layout(yaxis_title=value_label)
+    fig.update_xaxes(type="category")
+    return legible(fig, height)
+
+
+def type_bars(counts: pd.DataFrame, hindi: bool = False, height: int = 320) -> go.Figure:
+    fig = go.Figure(
+        go.Bar(
+            x=counts["engagements"],
+            y=[labels.t(t, hindi, labels.TYPES) for t in counts["type"]],
+            orientation="h",
+            marker_color=[TYPE_COLOURS.get(t, "#888") for t in counts["type"]],
+            customdata=counts["type"],
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    return legible(fig, height)

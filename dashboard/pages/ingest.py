@@ -1,0 +1,48 @@
+"""Upload articles (txt, html, json, jsonl, csv or a zip of them); see each file's outcome."""
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import ingest, labels, readers
+from dashboard.pages import common
+
+path, stamp = common.database()
+f, hi = common.sidebar(path, stamp)
+st.title(labels.t("ingest", hi))
+st.caption(f"Articles are parsed and added to {Path(path).name}; the same text uploaded twice is stored once. Nothing already stored is removed.")
+
+files = st.file_uploader(
+    "Articles",
+    type=sorted(s.lstrip(".") for s in readers.SUFFIXES),
+    accept_multiple_files=True,
+    key="up_files",
+    help="Plain text as saved from a news page, saved HTML pages, JSON / JSON lines / CSV exports, or a zip of any of these.",
+)
+if files and st.button("Add to the database", type="primary", key="up_go"):
+    with tempfile.TemporaryDirectory() as tmp:
+        for uf in files:
+            # the name is the user's: keep only its last component, never a path
+            name = Path(uf.name).name or "upload.txt"
+            (Path(tmp) / name).write_bytes(uf.getvalue())
+        bar = st.progress(0.0, text="Parsing …")
+        outcomes: list[dict] = []
+        total = max(len(files), 1)
+
+        def on_file(source: str, outcome: str, reason: str | None) -> None:
+            outcomes.append({"file": source.replace(tmp + "/", ""), "outcome": outcome, "reason": reason or ""})
+            done = len({o["file"].split("#")[0].split("!")[0] for o in outcomes})
+            bar.progress(min(done / total, 1.0), text=f"{len(outcomes)} article(s) processed")
+
+        summary = ingest.ingest([tmp], path, workers=1, progress=False, on_file=on_file, command="upload")
+        bar.progress(1.0, text="Done")
+    st.session_state["up_result"] = (summary.line(), outcomes)
+    st.cache_data.clear()
+
+if "up_result" in st.session_state:
+    line, outcomes = st.session_state["up_result"]
+    failed = [o for o in outcomes if o["outcome"] == "failed"]
+    (st.warning if failed else st.success)(line)
+    st.dataframe(pd.DataFrame(outcomes), hide_index=True, width="stretch", key="up_table")

@@ -1,0 +1,72 @@
+"""Overview: headline figures, the latest engagement, rising areas, and a compact timeline and heatmap."""
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from dashboard import aggregate, cached, charts, labels
+from dashboard.pages import common
+
+path, stamp = common.database()
+f, hi = common.sidebar(path, stamp)
+st.markdown(common.CSS, unsafe_allow_html=True)
+st.title(labels.t("title", hi))
+
+eng = cached.engagements(path, stamp, f)
+arts = cached.articles(path, stamp, f, limit=1_000_000, india_japan_only=True)
+h = aggregate.headline(eng, arts)
+
+c = st.columns(4)
+c[0].metric(labels.t("engagements", hi), h["engagements"], help="Real-world India–Japan engagements; several reports of one meeting count once")
+c[1].metric(labels.t("n_articles", hi), h["articles"], help="India–Japan articles behind them")
+c[2].metric(labels.t("n_sources", hi), h["sources"], help="Distinct outlets")
+c[3].metric(labels.t("n_languages", hi), len(h["languages"]), help=", ".join(labels.t(x, hi, labels.LANGUAGES) for x in h["languages"]))
+
+if eng.empty:
+    common.empty_state(hi)
+    st.stop()
+
+left, right = st.columns([3, 2])
+with left:
+    latest = h["latest"]
+    if latest:
+        st.subheader(labels.t("latest", hi))
+        st.markdown(
+            f"**{latest['date'] or latest['sort_date']}** · {labels.t(latest['type'], hi, labels.TYPES)} · "
+            f"{labels.t(latest['status'], hi, labels.STATUSES)}  \n"
+            f"{latest['place'] or '—'}  \n{', '.join(latest['participants']) or '—'}"
+        )
+        if st.button("Open this engagement", key="open_latest"):
+            common.go("dashboard/pages/timeline.py", e=latest["id"])
+with right:
+    facts = cached.area_facts(path, stamp, f)
+    end = f.date_to or (eng["sort_date"].max() if not eng.empty else date.today().isoformat())
+    start = f.date_from or (date.fromisoformat(end[:10]) - timedelta(days=364)).isoformat()
+    rise = aggregate.rising(facts, start, end)
+    st.subheader(labels.t("rising", hi))
+    st.caption(f"Engagements discussing each area, {start} to {end}, against the previous period of equal length")
+    if rise.empty:
+        st.write("—")
+    else:
+        top = rise.head(5)
+        st.dataframe(
+            top.assign(area=[labels.t(a, hi, labels.AREAS) for a in top["area"]])[["area", "current", "previous", "change"]],
+            hide_index=True,
+            width="stretch",
+        )
+
+st.subheader(labels.t("timeline", hi))
+ev = st.plotly_chart(charts.timeline(eng, hi, height=360), key="ov_timeline", on_select="rerun", selection_mode="points", width="stretch")
+points = (ev or {}).get("selection", {}).get("points", []) if isinstance(ev, dict) or hasattr(ev, "get") else []
+if points:
+    common.go("dashboard/pages/timeline.py", e=points[0].get("customdata"))
+
+st.subheader(labels.t("areas", hi))
+cells = aggregate.area_period(facts, "year", "engagements")
+periods = aggregate.all_periods(eng["sort_date"].min(), eng["sort_date"].max(), "year")
+area_ids = [a for a in labels.AREAS if a in set(cells["area"])]
+ev2 = st.plotly_chart(charts.heatmap(cells, periods, area_ids, hi, height=420), key="ov_heatmap", on_select="rerun", selection_mode="points", width="stretch")
+points = (ev2 or {}).get("selection", {}).get("points", []) if isinstance(ev2, dict) or hasattr(ev2, "get") else []
+if points:
+    area, period = points[0].get("customdata") or (None, None)
+    common.go("dashboard/pages/areas.py", cell=f"{area}|{period}", period="year")
