@@ -18,7 +18,7 @@ if arts.empty:
     common.empty_state(hi)
     st.stop()
 st.caption(f"{len(arts)} article(s){' (first 2,000)' if len(arts) == 2000 else ''}. Select a row to read it.")
-table = arts.assign(
+table = arts.fillna("").assign(
     language=[labels.t(x, hi, labels.LANGUAGES) for x in arts["language"]],
     engagement_type=[labels.t(x, hi, labels.TYPES) if isinstance(x, str) else "" for x in arts["engagement_type"]],
 )
