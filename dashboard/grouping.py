@@ -67,30 +67,52 @@ class Item:
 
 @dataclass
 class Cluster:
+    """Members plus running tallies, so scoring a candidate does not recount the whole cluster."""
+
     members: list[Item] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
+    types: Counter = field(default_factory=Counter)
+    people: Counter = field(default_factory=Counter)
+    exercises: set = field(default_factory=set)
+    places: Counter = field(default_factory=Counter)
+    _span: tuple | None = None
+    _span_ok: bool = False
+
+    def add(self, m: Item, score: float | None = None) -> None:
+        self.members.append(m)
+        if score is not None:
+            self.scores.append(score)
+        self.types[m.type] += 1
+        self.people.update(m.participants)
+        self.exercises |= m.exercises
+        if m.place:
+            self.places[m.place] += 1
+        self._span_ok = False
 
     @property
     def type(self) -> str:
-        return Counter(m.type for m in self.members).most_common(1)[0][0]
+        return self.types.most_common(1)[0][0]
 
     def span(self) -> tuple[date, date] | None:
+        if self._span_ok:
+            return self._span
         days = [m.interval for m in self.members if m.interval and m.interval[2] == "day"]
         if days:
             first = Counter(i[0] for i in days).most_common(1)[0][0]
             last = max(i[1] for i in days if i[0] == first)
-            return first, last
-        others = [m.interval for m in self.members if m.interval]
-        if others:
-            return min(i[0] for i in others), max(i[1] for i in others)
-        pubs = [m.published for m in self.members if m.published]
-        return (min(pubs), min(pubs)) if pubs else None
+            span = (first, last)
+        else:
+            others = [m.interval for m in self.members if m.interval]
+            if others:
+                span = (min(i[0] for i in others), max(i[1] for i in others))
+            else:
+                pubs = [m.published for m in self.members if m.published]
+                span = (min(pubs), min(pubs)) if pubs else None
+        self._span, self._span_ok = span, True
+        return span
 
     def participants(self) -> Counter:
-        c: Counter = Counter()
-        for m in self.members:
-            c.update(m.participants)
-        return c
+        return self.people
 
 
 def _item(i: int, a: dict) -> Item | None:
@@ -129,7 +151,7 @@ def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
         return 0.0
     score = 2.0 if item.type == c.type else 0.0
     span = c.span()
-    cx = {x for m in c.members for x in m.exercises}
+    cx = c.exercises
     same_exercise = bool(item.exercises & cx) and item.type == c.type == "exercise"
     slack = EXERCISE_SLACK if same_exercise else DAY_SLACK
     if item.interval and span:
@@ -175,7 +197,7 @@ def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
         if not item.exercises & cx:
             return 0.0  # two different named exercises are two engagements
         score += 2.0
-    places = Counter(m.place for m in c.members if m.place)
+    places = c.places
     if item.place and places:
         score += 1.0 if item.place in places else -0.5
     return score
@@ -211,11 +233,11 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
             if s > best_score:
                 best, best_score = ci, s
         if best is not None and best_score >= JOIN_AT:
-            clusters[best].members.append(it)
-            clusters[best].scores.append(best_score)
+            clusters[best].add(it, best_score)
             ci = best
         else:
-            clusters.append(Cluster([it], []))
+            clusters.append(Cluster())
+            clusters[-1].add(it)
             ci = len(clusters) - 1
             by_type[it.type].append(ci)
         if it.interval and it.interval[2] == "day":
@@ -242,8 +264,7 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
             if sc > best_score:
                 best, best_score = cj, sc
         if best is not None and best_score >= JOIN_AT:
-            clusters[best].members.append(it)
-            clusters[best].scores.append(best_score)
+            clusters[best].add(it, best_score)
             c.members = []
     clusters = [c for c in clusters if c.members]
     engagements, links = [], {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 ENGAGEMENT_TYPES = (
     "bilateral_ministerial",
@@ -101,42 +101,59 @@ class Article:
     extra: dict = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:
-        """The JSON shape of `python -m dashboard parse --json` and of the stored record."""
-        d = asdict(self)
-        d.pop("extra")
-        if self.engagement is not None:
-            d["engagement"]["participants"] = list(self.engagement.participants)
-        d["dates"] = [
-            {k: v for k, v in x.items() if not (k == "end_date" and v is None)} for x in d["dates"]
-        ]
-        d["areas"] = [
-            {
-                "id": a.id,
-                "count": a.count,
-                "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in a.evidence],
-                "keywords": list(a.keywords),
-            }
-            for a in self.areas
-        ]
-        d["people"] = [
-            {
-                "name": p.name,
-                "country": p.country,
-                "role": p.role,
-                "role_key": p.role_key,
-                "mentions": p.mentions,
-                "spans": [[s.start, s.end] for s in p.spans],
-            }
-            for p in self.people
-        ]
-        for key in ("places", "organisations", "exercises", "dialogues"):
-            d[key] = [
+        """The JSON shape of `python -m dashboard parse --json` and of the stored record.
+
+        Built by hand: dataclasses.asdict deep-copies every span and costs more than parsing.
+        """
+        e = self.engagement
+        return {
+            "source": self.source,
+            "title": self.title,
+            "body": self.body,
+            "language": self.language,
+            "url": self.url,
+            "published": self.published,
+            "india_japan": self.india_japan,
+            "engagement": None
+            if e is None
+            else {
+                "date": e.date,
+                "type": e.type,
+                "status": e.status,
+                "place": e.place,
+                "participants": list(e.participants),
+                "end_date": e.end_date,
+                "confidence": e.confidence,
+            },
+            "dates": [
+                {"date": x.date, "role": x.role, "text": x.text, "start": x.start, "end": x.end, **({"end_date": x.end_date} if x.end_date else {})}
+                for x in self.dates
+            ],
+            "people": [
                 {
-                    "name": e.name,
-                    "mentions": e.mentions,
-                    "spans": [[s.start, s.end] for s in e.spans],
+                    "name": p.name,
+                    "country": p.country,
+                    "role": p.role,
+                    "role_key": p.role_key,
+                    "mentions": p.mentions,
+                    "spans": [[s.start, s.end] for s in p.spans],
                 }
-                for e in getattr(self, key)
-            ]
-        d["warnings"] = list(self.warnings)
-        return d
+                for p in self.people
+            ],
+            **{
+                key: [{"name": x.name, "mentions": x.mentions, "spans": [[s.start, s.end] for s in x.spans]} for x in getattr(self, key)]
+                for key in ("places", "organisations", "exercises", "dialogues")
+            },
+            "areas": [
+                {
+                    "id": a.id,
+                    "count": a.count,
+                    "evidence": [{"start": s.start, "end": s.end, "text": s.text} for s in a.evidence],
+                    "keywords": list(a.keywords),
+                }
+                for a in self.areas
+            ],
+            "warnings": list(self.warnings),
+            "outlet": self.outlet,
+            "relevance": self.relevance,
+        }

@@ -295,7 +295,7 @@ def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict
         "eng_type": eng.get("type"),
         "eng_status": eng.get("status"),
         "eng_place": eng.get("place"),
-        "record": json.dumps(rec, ensure_ascii=False, sort_keys=True),
+        "record": None,
     }
 
 
@@ -333,11 +333,20 @@ def save_article(
     if existing is not None:
         _delete_article(db, aid)
     row = _article_row(aid, rec, source_file, synthetic)
-    db["articles"].insert(row)
+    row["record"] = record_json
+    _insert(db, "articles", [row])
     for table, rows in _record_rows(aid, rec).items():
-        if rows:
-            db[table].insert_all(rows)
+        _insert(db, table, rows)
     return outcome, aid
+
+
+def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    """Plain parameterised INSERTs: the per-article hot path, where sqlite-utils' introspection costs more than the write."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+    db.conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
 
 
 def start_run(db: sqlite_utils.Database, command: str) -> int:
@@ -367,15 +376,7 @@ def log_file(
     reason: str | None = None,
     aid: str | None = None,
 ) -> None:
-    db["ingest_files"].insert(
-        {
-            "run_id": run_id,
-            "source": source,
-            "outcome": outcome,
-            "reason": reason,
-            "article_id": aid,
-        }
-    )
+    _insert(db, "ingest_files", [{"run_id": run_id, "source": source, "outcome": outcome, "reason": reason, "article_id": aid}])
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:

@@ -44,6 +44,8 @@ def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str
 
 def _page_date_line(line: str, kb) -> bool:
     """A header line that is mostly a date ("Posted by X | March 20, 2022 | 4 min read")."""
+    if not any(c.isdigit() for c in line):
+        return False
     found = [r for r in _dates.find_dates(line, kb, relative=False) if r.kind == "full"]
     if not found:
         return False
