@@ -38,56 +38,46 @@ def all_periods(first: str, last: str, period: str) -> list[str]:
     return out
 
 
-def area_period(facts: pd.DataFrame, period: str = "quarter", value: str = "engagements", normalise: bool = False) -> pd.DataFrame:
-    """Area x period cells from area facts (engagement_id, article_id, area, mentions, sort_date).
+def area_period(cells: pd.DataFrame, value: str = "engagements", normalise: bool = False) -> pd.DataFrame:
+    """Add the shown value to area x period counts (period, area, engagements, mentions).
 
     value 'engagements' counts engagements discussing the area; 'mentions' sums keyword mentions.
-    normalise divides by the period's total (share of that period's engagements or mentions).
+    normalise divides by the period's total, so busy and quiet periods compare.
     """
-    cols = ["period", "area", "value", "engagements", "mentions", "engagement_ids", "article_ids"]
-    if facts.empty:
+    cols = ["period", "area", "value", "engagements", "mentions"]
+    if cells.empty:
         return pd.DataFrame(columns=cols)
-    df = facts.copy()
-    df["period"] = df["sort_date"].map(lambda d: period_of(d, period))
-    df = df[df["period"] != ""]
-    g = df.groupby(["period", "area"], sort=True)
-    out = g.agg(
-        engagements=("engagement_id", "nunique"),
-        mentions=("mentions", "sum"),
-        engagement_ids=("engagement_id", lambda s: sorted(set(s))),
-        article_ids=("article_id", lambda s: sorted(set(s))),
-    ).reset_index()
+    out = cells.copy()
     out["value"] = out[value].astype(float)
     if normalise:
-        if value == "engagements":
-            totals = df.groupby("period")["engagement_id"].nunique()
-        else:
-            totals = df.groupby("period")["mentions"].sum()
-        out["value"] = out["value"] / out["period"].map(totals).astype(float)
-    return out[cols]
+        totals = out.groupby("period")[value].transform("sum").astype(float)
+        out["value"] = out["value"] / totals
+    return out[cols].reset_index(drop=True)
 
 
-def rising(facts: pd.DataFrame, date_from: str, date_to: str) -> pd.DataFrame:
-    """Areas by change in engagements discussing them: this period against the previous one of equal length."""
-    cols = ["area", "current", "previous", "change", "new", "current_ids"]
-    if facts.empty or not date_from or not date_to:
-        return pd.DataFrame(columns=cols)
-    start, end = date.fromisoformat(date_from[:10]), date.fromisoformat(date_to[:10])
-    length = (end - start).days + 1
-    prev_start, prev_end = start - timedelta(days=length), start - timedelta(days=1)
-    d = facts.copy()
-    cur = d[(d["sort_date"] >= start.isoformat()) & (d["sort_date"] <= end.isoformat())]
-    prev = d[(d["sort_date"] >= prev_start.isoformat()) & (d["sort_date"] <= prev_end.isoformat())]
-    c = cur.groupby("area")["engagement_id"].agg(lambda s: sorted(set(s)))
-    p = prev.groupby("area")["engagement_id"].nunique()
-    areas = sorted(set(c.index) | set(p.index))
-    rows = []
-    for a in areas:
-        ids = c.get(a, [])
-        n_cur, n_prev = len(ids), int(p.get(a, 0))
-        rows.append({"area": a, "current": n_cur, "previous": n_prev, "change": n_cur - n_prev, "new": n_cur > 0 and n_prev == 0, "current_ids": ids})
+def rising(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
+    """Areas by change in engagements discussing them, against the previous period of equal length."""
+    cols = ["area", "current", "previous", "change", "new"]
+    cur = dict(zip(current["area"], current["engagements"], strict=True)) if not current.empty else {}
+    prev = dict(zip(previous["area"], previous["engagements"], strict=True)) if not previous.empty else {}
+    rows = [
+        {"area": a, "current": int(cur.get(a, 0)), "previous": int(prev.get(a, 0)), "change": int(cur.get(a, 0)) - int(prev.get(a, 0)), "new": a in cur and a not in prev}
+        for a in sorted(set(cur) | set(prev))
+    ]
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["change", "current"], ascending=False).reset_index(drop=True)
+
+
+def previous_period(date_from: str, date_to: str) -> tuple[str, str]:
+    """The period of equal length just before [date_from, date_to]."""
+    start, end = date.fromisoformat(date_from[:10]), date.fromisoformat(date_to[:10])
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        # whole months (a quarter, a year): the same number of calendar months before
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        y, m = divmod(start.year * 12 + start.month - 1 - months, 12)
+        return date(y, m + 1, 1).isoformat(), (start - timedelta(days=1)).isoformat()
+    length = (end - start).days + 1
+    return (start - timedelta(days=length)).isoformat(), (start - timedelta(days=1)).isoformat()
 
 
 def headline(engagements: pd.DataFrame, articles: pd.DataFrame) -> dict:

@@ -40,8 +40,21 @@ def engagements(path: str, st_: tuple, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=128, show_spinner=False)
-def area_facts(path: str, st_: tuple, f: Filters) -> pd.DataFrame:
-    return queries.area_facts(_db(path, st_), f)
+def area_cells(path: str, st_: tuple, f: Filters, period: str) -> pd.DataFrame:
+    return queries.area_cells(_db(path, st_), f, period)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def area_counts(path: str, st_: tuple, f: Filters, date_from: str, date_to: str) -> pd.DataFrame:
+    return queries.area_counts(_db(path, st_), f, date_from, date_to)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def cell_articles(path: str, st_: tuple, f: Filters, area: str, period: str, kind: str) -> tuple[list[str], list[str]]:
+    """(engagement ids, article ids) behind one heatmap cell."""
+    db = _db(path, st_)
+    eids = queries.cell_engagements(db, f, area, period, kind)
+    return eids, queries.articles_of(db, eids)
 
 
 @st.cache_data(max_entries=128, show_spinner=False)

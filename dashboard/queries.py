@@ -137,21 +137,64 @@ def participants(db, engagement_id: str) -> pd.DataFrame:
     )
 
 
-def area_facts(db, f: Filters = Filters()) -> pd.DataFrame:
-    """(engagement, article, area, mentions, sort_date) rows behind the heatmap, filtered in SQL."""
+PERIOD_SQL = {
+    "month": "substr(ea.sort_date, 1, 7)",
+    "quarter": "substr(ea.sort_date, 1, 4) || '-Q' || ((cast(substr(ea.sort_date, 6, 2) AS integer) + 2) / 3)",
+    "year": "substr(ea.sort_date, 1, 4)",
+}
+
+
+def _area_where(f: Filters) -> tuple[str, list]:
     where, args = _engagement_where(f)
-    area_sql, area_args = "", []
+    extra = ["ea.sort_date IS NOT NULL"]
     if f.areas:
-        area_sql = f" AND m.area IN ({','.join('?' * len(f.areas))})"
-        area_args = list(f.areas)
-    aw, aargs = _article_where(f)
+        extra.append(f"ea.area IN ({','.join('?' * len(f.areas))})")
+        args = args + list(f.areas)
+    clause = (where + " AND " if where else " WHERE ") + " AND ".join(extra)
+    return clause, args
+
+
+def area_cells(db, f: Filters = Filters(), period: str = "quarter") -> pd.DataFrame:
+    """Area x period counts, grouped in SQL: engagements discussing the area, and keyword mentions."""
+    where, args = _area_where(f)
     return pd.read_sql_query(
-        f"""SELECT e.id AS engagement_id, a.id AS article_id, m.area, m.count AS mentions, e.sort_date
-            FROM engagements e JOIN articles a ON a.engagement_id = e.id
-            JOIN area_mentions m ON m.article_id = a.id
-            {where} {"AND" if where else "WHERE"} e.sort_date IS NOT NULL {area_sql} {"AND " + aw if aw else ""}""",
+        f"""SELECT {PERIOD_SQL[period]} AS period, ea.area, count(*) AS engagements, sum(ea.mentions) AS mentions
+            FROM engagement_areas ea JOIN engagements e ON e.id = ea.engagement_id
+            {where} GROUP BY 1, 2 ORDER BY 1, 2""",
         db.conn,
-        params=args + area_args + aargs,
+        params=args,
+    )
+
+
+def cell_engagements(db, f: Filters, area: str, period: str, kind: str) -> list[str]:
+    """The engagements behind one area x period cell (the drill-down of a heatmap number)."""
+    where, args = _area_where(f)
+    rows = db.execute(
+        f"""SELECT ea.engagement_id FROM engagement_areas ea JOIN engagements e ON e.id = ea.engagement_id
+            {where} AND ea.area = ? AND {PERIOD_SQL[kind]} = ? ORDER BY ea.sort_date""",
+        args + [area, period],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def articles_of(db, engagement_ids: list[str]) -> list[str]:
+    if not engagement_ids:
+        return []
+    out: list[str] = []
+    for i in range(0, len(engagement_ids), 500):
+        chunk = engagement_ids[i : i + 500]
+        out += [r[0] for r in db.execute(f"SELECT id FROM articles WHERE engagement_id IN ({','.join('?' * len(chunk))})", chunk)]
+    return out
+
+
+def area_counts(db, f: Filters, date_from: str, date_to: str) -> pd.DataFrame:
+    """Engagements discussing each area between two dates (for 'rising against the previous period')."""
+    where, args = _area_where(f)
+    return pd.read_sql_query(
+        f"""SELECT ea.area, count(*) AS engagements FROM engagement_areas ea JOIN engagements e ON e.id = ea.engagement_id
+            {where} AND ea.sort_date >= ? AND ea.sort_date <= ? GROUP BY ea.area""",
+        db.conn,
+        params=args + [date_from, date_to],
     )
 
 
@@ -197,22 +240,31 @@ def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: boo
     if india_japan_only:
         sql.append("a.india_japan = 1")
     where = (" WHERE " + " AND ".join(sql)) if sql else ""
-    q = store.fts_query(f.text) if f.text else None
-    snippet = "''"
-    join_fts = ""
-    if q:
-        # snippet() marks matches with control characters, escaped and turned into <mark> by the page
-        snippet = "snippet(articles_fts, 1, char(2), char(3), '…', 16)"
-        join_fts = "JOIN articles_fts ON articles_fts.rowid = a.rowid AND articles_fts MATCH ?"
-        args = [q] + args
-    return pd.read_sql_query(
+    df = pd.read_sql_query(
         f"""SELECT a.id, a.title, a.language, a.outlet, a.url, a.published, a.india_japan, a.source_file,
-                   a.engagement_id, e.type AS engagement_type, e.date AS engagement_date, {snippet} AS snippet
-            FROM articles a {join_fts} LEFT JOIN engagements e ON e.id = a.engagement_id
+                   a.engagement_id, e.type AS engagement_type, e.date AS engagement_date, a.rowid AS _rowid
+            FROM articles a LEFT JOIN engagements e ON e.id = a.engagement_id
             {where} ORDER BY a.published DESC, a.id LIMIT ?""",
         db.conn,
         params=args + [int(limit)],
     )
+    q = store.fts_query(f.text) if f.text else None
+    snippets: dict[int, str] = {}
+    if q and not df.empty:
+        # snippets only for the rows shown (one FTS pass over a few hundred rows, not all matches);
+        # matches are wrapped in control characters that the page escapes and turns into <mark>
+        ids = df["_rowid"].tolist()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            snippets.update(
+                db.execute(
+                    f"""SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 16) FROM articles_fts
+                        WHERE articles_fts MATCH ? AND rowid IN ({','.join('?' * len(chunk))})""",
+                    [q, *chunk],
+                ).fetchall()
+            )
+    df["snippet"] = df["_rowid"].map(lambda r: snippets.get(r, ""))
+    return df.drop(columns="_rowid")
 
 
 def article(db, article_id: str) -> dict | None:
@@ -259,14 +311,24 @@ def stats(db) -> dict:
     }
 
 
-def options(db) -> dict[str, list[str]]:
-    """Values the sidebar offers: only what exists in this database."""
+def options(db) -> dict[str, list]:
+    """Values the sidebar offers: only what exists in this database (from the facets summary)."""
+    rows = db.execute("SELECT kind, value FROM facets ORDER BY kind, n DESC, value").fetchall()
+    out: dict[str, list] = {k: [] for k in ("type", "status", "area", "person", "language", "source")}
+    first = last = None
+    for kind, value in rows:
+        if kind == "first":
+            first = value
+        elif kind == "last":
+            last = value
+        else:
+            out.setdefault(kind, []).append(value)
     return {
-        "types": [r[0] for r in db.execute("SELECT DISTINCT type FROM engagements ORDER BY 1")],
-        "statuses": [r[0] for r in db.execute("SELECT DISTINCT status FROM engagements ORDER BY 1")],
-        "areas": [r[0] for r in db.execute("SELECT DISTINCT area FROM area_mentions ORDER BY 1")],
-        "people": [r[0] for r in db.execute("SELECT name FROM participants GROUP BY name ORDER BY count(*) DESC, name")],
-        "languages": [r[0] for r in db.execute("SELECT language FROM articles GROUP BY language ORDER BY count(*) DESC")],
-        "sources": [r[0] for r in db.execute("SELECT outlet FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY count(*) DESC")],
-        "range": list(db.execute("SELECT min(sort_date), max(sort_date) FROM engagements").fetchone()),
+        "types": sorted(out["type"]),
+        "statuses": sorted(out["status"]),
+        "areas": sorted(out["area"]),
+        "people": out["person"],
+        "languages": out["language"],
+        "sources": out["source"],
+        "range": [first, last],
     }

@@ -22,7 +22,7 @@ from dashboard.parse.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "articles.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 
@@ -200,12 +200,43 @@ def _m1_initial(db: sqlite_utils.Database) -> None:
     db["articles"].enable_fts(["title", "body"], tokenize=FTS_TOKENIZE, create_triggers=True)
 
 
+def _grouping_columns(rec: dict) -> dict:
+    """Per-article fields the grouping reads, kept in columns so regrouping never parses records."""
+    eng = rec.get("engagement") or {}
+    ex = rec.get("exercises") or []
+    return {
+        "eng_end_date": eng.get("end_date"),
+        "eng_participants": json.dumps(eng.get("participants") or [], ensure_ascii=False),
+        # the exercise the article is about: the one it names most
+        "main_exercise": max(ex, key=lambda e: e["mentions"])["name"] if ex else None,
+    }
+
+
+def _m2_summaries(db: sqlite_utils.Database) -> None:
+    for col in ("eng_end_date", "eng_participants", "main_exercise"):
+        db["articles"].add_column(col, str)
+    rows = db.execute("SELECT id, record FROM articles").fetchall()
+    updates = []
+    for aid, record in rows:
+        g = _grouping_columns(json.loads(record))
+        updates.append((g["eng_end_date"], g["eng_participants"], g["main_exercise"], aid))
+    db.conn.executemany("UPDATE articles SET eng_end_date = ?, eng_participants = ?, main_exercise = ? WHERE id = ?", updates)
+    db["engagement_areas"].create(
+        {"engagement_id": str, "area": str, "mentions": int, "articles": int, "sort_date": str}, pk=("engagement_id", "area")
+    )
+    db["engagement_areas"].create_index(["area", "sort_date"], if_not_exists=True)
+    db["engagement_areas"].create_index(["sort_date"], if_not_exists=True)
+    db["facets"].create({"kind": str, "value": str, "n": int}, pk=("kind", "value"))
+    refresh_summaries(db)
+
+
 MIGRATIONS = [
     (
         1,
         "initial schema: articles, engagements, people, areas, evidence, dates, ingest log, FTS",
         _m1_initial,
-    )
+    ),
+    (2, "grouping columns on articles; engagement_areas and facets summaries for fast dashboards", _m2_summaries),
 ]
 
 
@@ -296,6 +327,7 @@ def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict
         "eng_status": eng.get("status"),
         "eng_place": eng.get("place"),
         "record": None,
+        **_grouping_columns(rec),
     }
 
 
@@ -391,28 +423,62 @@ def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -
 
 
 def grouping_input(db: sqlite_utils.Database) -> list[dict]:
-    """What the grouping needs of every India–Japan article, oldest first (so ids are stable)."""
+    """What the grouping needs of every India–Japan article, oldest first (so ids are stable).
+
+    Read from columns, not from the stored records: 100,000 records would not fit in memory twice.
+    """
     rows = db.execute(
-        """SELECT id, published, language, ingested_at, record FROM articles
-           WHERE india_japan = 1 ORDER BY ingested_at, id"""
+        """SELECT a.id, a.published, a.language, a.eng_date, a.eng_end_date, a.eng_type, a.eng_status,
+                  a.eng_place, a.eng_participants, a.main_exercise,
+                  (SELECT group_concat(area) FROM area_mentions m WHERE m.article_id = a.id)
+           FROM articles a WHERE a.india_japan = 1 ORDER BY a.ingested_at, a.id"""
     ).fetchall()
-    out = []
-    for aid, published, language, _ingested_at, record in rows:
-        rec = json.loads(record)
-        out.append(
-            {
-                "id": aid,
-                "published": published,
-                "language": language,
-                "engagement": rec.get("engagement"),
-                # the exercise the article is about: the one it names most
-                "exercises": [max(rec["exercises"], key=lambda e: e["mentions"])["name"]]
-                if rec.get("exercises")
-                else [],
-                "areas": [a["id"] for a in rec.get("areas", [])],
+    return [
+        {
+            "id": aid,
+            "published": published,
+            "language": language,
+            "engagement": {
+                "date": d,
+                "end_date": end,
+                "type": etype,
+                "status": status,
+                "place": place,
+                "participants": json.loads(parts) if parts else [],
             }
+            if etype
+            else None,
+            "exercises": [ex] if ex else [],
+            "areas": areas.split(",") if areas else [],
+        }
+        for aid, published, language, d, end, etype, status, place, parts, ex, areas in rows
+    ]
+
+
+def refresh_summaries(db: sqlite_utils.Database) -> None:
+    """Rebuild the small tables the dashboard reads instead of scanning articles: areas per
+    engagement, and the values each filter offers."""
+    db.execute("DELETE FROM engagement_areas")
+    db.execute(
+        """INSERT INTO engagement_areas (engagement_id, area, mentions, articles, sort_date)
+           SELECT a.engagement_id, m.area, sum(m.count), count(*), e.sort_date
+           FROM area_mentions m JOIN articles a ON a.id = m.article_id JOIN engagements e ON e.id = a.engagement_id
+           GROUP BY a.engagement_id, m.area"""
+    )
+    db.execute("DELETE FROM facets")
+    for kind, sql in (
+        ("type", "SELECT type, count(*) FROM engagements GROUP BY type"),
+        ("status", "SELECT status, count(*) FROM engagements GROUP BY status"),
+        ("area", "SELECT area, count(*) FROM engagement_areas GROUP BY area"),
+        ("person", "SELECT name, count(*) FROM participants GROUP BY name"),
+        ("language", "SELECT language, count(*) FROM articles WHERE language IS NOT NULL GROUP BY language"),
+        ("source", "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"),
+        ("first", "SELECT min(sort_date), 0 FROM engagements WHERE sort_date IS NOT NULL"),
+        ("last", "SELECT max(sort_date), 0 FROM engagements WHERE sort_date IS NOT NULL"),
+    ):
+        db.conn.executemany(
+            "INSERT INTO facets (kind, value, n) VALUES (?, ?, ?)", [(kind, v, n) for v, n in db.execute(sql).fetchall() if v is not None]
         )
-    return out
 
 
 def replace_engagements(
@@ -461,6 +527,7 @@ def replace_engagements(
             "UPDATE articles SET engagement_id = ? WHERE id = ?",
             [(eid, aid) for aid, eid in links.items()],
         )
+        refresh_summaries(db)
         db.execute("DELETE FROM people")
         db.execute(
             """INSERT INTO people (name, country, n_articles)

@@ -72,7 +72,8 @@ QUERIES: list[tuple[str, Callable]] = [
             ),
         ),
     ),
-    ("area_facts()", lambda db: queries.area_facts(db, Filters())),
+    ("area_cells(quarter)", lambda db: queries.area_cells(db, Filters(), "quarter")),
+    ("area_cells(month, 2 areas)", lambda db: queries.area_cells(db, Filters(areas=("space", "mro")), "month")),
     ("articles(limit=500)", lambda db: queries.articles(db, Filters(), limit=500)),
     (
         "articles(text=आतंकवाद)",

@@ -152,6 +152,26 @@ def test_click_a_timeline_mark_and_see_its_articles(page, server):
     shot(page, "timeline-selected")
 
 
+def test_upload_on_the_ingest_page_reaches_the_other_pages(page, server, tmp_path):
+    good = tmp_path / "upload_sahyog_kaijin.txt"
+    good.write_text(
+        "Sahyog Kaijin off Chennai\n\nChennai, 18 January 2024: The Indian Coast Guard and the Japan Coast Guard "
+        "held the Sahyog Kaijin exercise off Chennai today, practising search and rescue and pollution response "
+        "with the Japanese cutter Quokkaberry.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty_upload.txt"
+    empty.write_text("", encoding="utf-8")
+    open_page(page, server, "ingest")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(good), str(empty)])
+    page.get_by_role("button", name="Add to the database").click()
+    page.wait_for_selector("text=1 new", timeout=60_000)
+    assert page.locator("text=empty_upload.txt").count() >= 1
+    shot(page, "ingest-result")
+    open_page(page, server, "articles", "q=Quokkaberry")
+    assert page.locator("text=Sahyog Kaijin off Chennai").count() >= 1, server_log(server)
+
+
 def test_article_with_an_xss_payload_executes_nothing(page, server):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -1,6 +1,7 @@
 """The store on a real SQLite file: idempotent ingestion, partial failure, grouping, Hindi search,
 migrations, atomic rebuilds and survival of a killed ingestion."""
 
+import json
 import os
 import re
 import shutil
@@ -183,3 +184,29 @@ def test_killed_ingestion_leaves_a_sound_database_and_a_rerun_completes(tmp_path
     assert total == expected and partial < expected
     assert db.execute("SELECT count(*) FROM (SELECT id FROM articles GROUP BY id HAVING count(*) > 1)").fetchone()[0] == 0
     assert store.integrity_ok(db_path)
+
+
+def test_version_1_database_is_migrated_with_its_articles(tmp_path):
+    """A database made before migration 2 keeps its articles and gains the new columns and summaries."""
+    path = tmp_path / "v1.db"
+    db = store.sqlite_utils.Database(sqlite3.connect(path))
+    db["schema_migrations"].create({"version": int, "description": str, "applied_at": str}, pk="version")
+    version, description, fn = store.MIGRATIONS[0]
+    fn(db)
+    db["schema_migrations"].insert({"version": version, "description": description, "applied_at": "2026-01-01"})
+    from dashboard import knowledge
+    from dashboard.parse import parse_article
+
+    rec = parse_article("भारत-जापान वार्ता\n\nरक्षा मंत्री राजनाथ सिंह ने 5 मई 2025 को जापान के रक्षा मंत्री जनरल नकातानी से द्विपक्षीय बैठक की।", kb=knowledge.default()).to_dict()
+    row = store._article_row("x1", rec, "old.txt", False)
+    row["record"] = json.dumps(rec, ensure_ascii=False)
+    for col in ("eng_end_date", "eng_participants", "main_exercise"):
+        row.pop(col)
+    db["articles"].insert(row)
+    db.conn.commit()
+    db.conn.close()
+    db = store.connect(path)
+    assert store.schema_version(db) == store.SCHEMA_VERSION
+    parts = db.execute("SELECT eng_participants FROM articles WHERE id = 'x1'").fetchone()[0]
+    assert set(json.loads(parts)) == {"Rajnath Singh", "Gen Nakatani"}
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2]

@@ -27,13 +27,16 @@ ss["p_period"], ss["p_value"], ss["p_norm"] = ss["ar_period"], ss["ar_value"], "
 ss["_ar_synced"] = (ss["p_period"], ss["p_value"], ss["p_norm"])
 common.to_url()
 
-facts = cached.area_facts(path, stamp, f)
-if facts.empty:
+period, value, norm = ss["ar_period"], ss["ar_value"], ss["ar_norm"]
+raw = cached.area_cells(path, stamp, f, period)
+if raw.empty:
     common.empty_state(hi)
     st.stop()
-period, value, norm = ss["ar_period"], ss["ar_value"], ss["ar_norm"]
-cells = aggregate.area_period(facts, period, value, norm)
-periods = aggregate.all_periods(facts["sort_date"].min(), facts["sort_date"].max(), period)
+cells = aggregate.area_period(raw, value, norm)
+opts = cached.options(path, stamp)
+first = f.date_from or opts["range"][0]
+last = f.date_to or opts["range"][1]
+periods = [p for p in aggregate.all_periods(first, last, period) if p >= cells["period"].min() and p <= cells["period"].max()]
 area_ids = [a for a in labels.AREAS if a in set(cells["area"])]
 value_label = VALUES[value] if not norm else "Share of period"
 st.caption("Each square is an area in a period; darker = more. Click a square to read the sentences and articles behind its number.")
@@ -59,8 +62,9 @@ if cell and "|" in cell:
         st.info("No engagement discussed this area in that period under the current filters.")
     else:
         r = hit.iloc[0]
-        st.markdown(f"**{int(r['engagements'])} engagement(s)**, **{int(r['mentions'])} mention(s)** in {len(r['article_ids'])} article(s).")
-        evid = cached.evidence(path, stamp, tuple(r["article_ids"]), area)
+        eids, aids = cached.cell_articles(path, stamp, f, area, per, period)
+        st.markdown(f"**{int(r['engagements'])} engagement(s)**, **{int(r['mentions'])} mention(s)** in {len(aids)} article(s).")
+        evid = cached.evidence(path, stamp, tuple(aids[:500]), area)
         st.markdown("".join(common.quote(x["sentence"], f"{x['title']} — {x['outlet'] or 'unknown source'}, {x['published'] or 'undated'}", x["language"]) for x in evid.head(30).to_dict("records")), unsafe_allow_html=True)
         if len(evid) > 30:
             st.caption(f"… and {len(evid) - 30} more sentences.")

@@ -39,18 +39,18 @@ with left:
         if st.button("Open this engagement", key="open_latest"):
             common.go("dashboard/pages/timeline.py", e=latest["id"])
 with right:
-    facts = cached.area_facts(path, stamp, f)
-    end = f.date_to or (eng["sort_date"].max() if not eng.empty else date.today().isoformat())
+    end = f.date_to or eng["sort_date"].max()
     start = f.date_from or (date.fromisoformat(end[:10]) - timedelta(days=364)).isoformat()
-    rise = aggregate.rising(facts, start, end)
+    prev_from, prev_to = aggregate.previous_period(start, end)
+    rise = aggregate.rising(cached.area_counts(path, stamp, f, start, end), cached.area_counts(path, stamp, f, prev_from, prev_to))
     st.subheader(labels.t("rising", hi))
-    st.caption(f"Engagements discussing each area, {start} to {end}, against the previous period of equal length")
+    st.caption(f"Engagements discussing each area, {start} to {end}, against {prev_from} to {prev_to}")
     if rise.empty:
         st.write("—")
     else:
         top = rise.head(5)
         st.dataframe(
-            top.assign(area=[labels.t(a, hi, labels.AREAS) for a in top["area"]])[["area", "current", "previous", "change"]],
+            top.assign(area=[labels.t(a, hi, labels.AREAS) + (" (new)" if n else "") for a, n in zip(top["area"], top["new"], strict=True)])[["area", "current", "previous", "change"]],
             hide_index=True,
             width="stretch",
         )
@@ -62,7 +62,7 @@ if points:
     common.go("dashboard/pages/timeline.py", e=points[0].get("customdata"))
 
 st.subheader(labels.t("areas", hi))
-cells = aggregate.area_period(facts, "year", "engagements")
+cells = aggregate.area_period(cached.area_cells(path, stamp, f, "year"), "engagements")
 periods = aggregate.all_periods(eng["sort_date"].min(), eng["sort_date"].max(), "year")
 area_ids = [a for a in labels.AREAS if a in set(cells["area"])]
 ev2 = st.plotly_chart(charts.heatmap(cells, periods, area_ids, hi, height=420), key="ov_heatmap", on_select="rerun", selection_mode="points", width="stretch")

@@ -24,11 +24,17 @@ if points and points[0].get("customdata"):
 
 ids = eng["id"].tolist()
 selected = st.session_state.get("p_e")
+# the picker lists the latest 1,000 engagements (the chart shows them all)
+label = {r["id"]: f"{r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or ''}" for r in eng.tail(1000).to_dict("records")}
+if selected in ids and selected not in label:
+    r = eng[eng["id"] == selected].iloc[0]
+    label[selected] = f"{r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or ''}"
+options = [None] + list(reversed(list(label)))
 choice = st.selectbox(
     "Engagement",
-    [None] + ids,
-    index=(ids.index(selected) + 1) if selected in ids else 0,
-    format_func=lambda i: "— choose, or click a mark —" if i is None else "{} · {} · {}".format(*eng.loc[eng["id"] == i, ["sort_date", "type", "place"]].fillna("").iloc[0]),
+    options,
+    index=options.index(selected) if selected in label else 0,
+    format_func=lambda i: "— choose, or click a mark —" if i is None else label[i],
     key=f"tl_pick_{selected}",
 )
 if choice != selected:
