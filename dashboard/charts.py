@@ -39,7 +39,7 @@ def legible(fig: go.Figure, height: int = 520, base: int = 15) -> go.Figure:
     return fig
 
 
-def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: str | None = None) -> go.Figure:
+def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: str | None = None, base: int = 15) -> go.Figure:
     """One mark per engagement: x = date, row and colour = type, open marks = planned, size = reports."""
     fig = go.Figure()
     if eng.empty:
@@ -79,10 +79,10 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
         )
     fig.update_layout(title=title, showlegend=False, clickmode="event+select", dragmode="pan")
     fig.update_yaxes(categoryorder="array", categoryarray=[labels.t(t, hindi, labels.TYPES) for t in reversed(TYPE_COLOURS)])
-    return legible(fig, height)
+    return legible(fig, height, base)
 
 
-def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool = False, value_label: str = "Engagements", height: int = 560, normalised: bool = False) -> go.Figure:
+def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool = False, value_label: str = "Engagements", height: int = 560, normalised: bool = False, base: int = 15) -> go.Figure:
     """Area x period as square markers (selectable, unlike plotly heatmap traces); colour = value."""
     fig = go.Figure()
     if cells.empty:
@@ -105,7 +105,7 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
             y=cells["area"].map(area_names),
             mode="markers+text" if n <= 30 and size >= 18 else "markers",
             text=text,
-            textfont={"color": text_colour, "size": 12},
+            textfont={"color": text_colour, "size": max(12, base - 3)},
             customdata=list(zip(cells["area"], cells["period"], strict=True)),
             hovertext=hover,
             hoverinfo="text",
@@ -125,7 +125,7 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=[area_names[a] for a in reversed(areas)])
     fig.update_layout(showlegend=False, clickmode="event+select", dragmode=False)
-    return legible(fig, height)
+    return legible(fig, height, base)
 
 
 def trend(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool = False, value_label: str = "Engagements", height: int = 420) -> go.Figure:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -66,14 +67,26 @@ def parse_file(task: tuple[str, str]) -> list[tuple]:
 
 
 def _results(tasks: list[tuple[str, str]], workers: int) -> Iterable[list[tuple]]:
+    """Parsed files in order. At most a few files per worker are in flight, so a fast parser
+    never piles results up in memory ahead of the single writer."""
     if workers <= 1 or len(tasks) < 4:
         for t in tasks:
             yield parse_file(t)
         return
+    window = workers * 3
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(
-            parse_file, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8) or 1))
-        )
+        pending: deque = deque()
+        it = iter(tasks)
+        for t in it:
+            pending.append(pool.submit(parse_file, t))
+            if len(pending) >= window:
+                break
+        while pending:
+            result = pending.popleft().result()
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append(pool.submit(parse_file, nxt))
+            yield result
 
 
 def ingest(

@@ -16,6 +16,15 @@ from dashboard import store
 PERIODS = {"month": 7, "quarter": 0, "year": 4}
 
 
+def _read(sql: str, conn, params=()) -> pd.DataFrame:
+    """read_sql_query, with SQL NULL in text columns kept as None (pandas' str dtype would make it NaN)."""
+    df = pd.read_sql_query(sql, conn, params=params)
+    for col in df.columns:
+        if not pd.api.types.is_numeric_dtype(df[col]):
+            df[col] = df[col].astype(object).where(df[col].notna(), None)
+    return df
+
+
 @dataclass(frozen=True)
 class Filters:
     """What the analyst has chosen in the sidebar; also what the URL carries."""
@@ -74,7 +83,7 @@ def _article_where(f: Filters, alias: str = "a") -> tuple[str, list]:
     return " AND ".join(sql), args
 
 
-def _engagement_where(f: Filters) -> tuple[str, list]:
+def _engagement_where(f: Filters, skip_areas: bool = False) -> tuple[str, list]:
     sql, args = [], []
     if f.date_from:
         sql.append("e.sort_date >= ?")
@@ -91,11 +100,8 @@ def _engagement_where(f: Filters) -> tuple[str, list]:
     if f.people:
         sql.append(f"e.id IN (SELECT engagement_id FROM participants WHERE name IN ({','.join('?' * len(f.people))}))")
         args += list(f.people)
-    if f.areas:
-        sql.append(
-            "e.id IN (SELECT a.engagement_id FROM area_mentions m JOIN articles a ON a.id = m.article_id "
-            f"WHERE m.area IN ({','.join('?' * len(f.areas))}))"
-        )
+    if f.areas and not skip_areas:
+        sql.append(f"e.id IN (SELECT engagement_id FROM engagement_areas WHERE area IN ({','.join('?' * len(f.areas))}))")
         args += list(f.areas)
     aw, aargs = _article_where(f)
     if aw:
@@ -107,7 +113,7 @@ def _engagement_where(f: Filters) -> tuple[str, list]:
 def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
     """One row per engagement matching the filters, in date order."""
     where, args = _engagement_where(f)
-    df = pd.read_sql_query(
+    df = _read(
         f"""SELECT e.id, e.date, e.end_date, e.sort_date, e.year, e.type, e.status, e.place,
                    e.participants, e.areas, e.languages, e.n_articles, e.confidence
             FROM engagements e {where} ORDER BY e.sort_date, e.id""",
@@ -121,7 +127,7 @@ def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
 
 
 def engagement_articles(db, engagement_id: str) -> pd.DataFrame:
-    return pd.read_sql_query(
+    return _read(
         """SELECT id, title, language, outlet, url, published, source_file, eng_date, eng_type, eng_status
            FROM articles WHERE engagement_id = ? ORDER BY published, id""",
         db.conn,
@@ -130,7 +136,7 @@ def engagement_articles(db, engagement_id: str) -> pd.DataFrame:
 
 
 def participants(db, engagement_id: str) -> pd.DataFrame:
-    return pd.read_sql_query(
+    return _read(
         "SELECT name, country FROM participants WHERE engagement_id = ? ORDER BY country, name",
         db.conn,
         params=[engagement_id],
@@ -145,7 +151,7 @@ PERIOD_SQL = {
 
 
 def _area_where(f: Filters) -> tuple[str, list]:
-    where, args = _engagement_where(f)
+    where, args = _engagement_where(f, skip_areas=True)  # the area filter applies to ea.area below
     extra = ["ea.sort_date IS NOT NULL"]
     if f.areas:
         extra.append(f"ea.area IN ({','.join('?' * len(f.areas))})")
@@ -157,7 +163,7 @@ def _area_where(f: Filters) -> tuple[str, list]:
 def area_cells(db, f: Filters = Filters(), period: str = "quarter") -> pd.DataFrame:
     """Area x period counts, grouped in SQL: engagements discussing the area, and keyword mentions."""
     where, args = _area_where(f)
-    return pd.read_sql_query(
+    return _read(
         f"""SELECT {PERIOD_SQL[period]} AS period, ea.area, count(*) AS engagements, sum(ea.mentions) AS mentions
             FROM engagement_areas ea JOIN engagements e ON e.id = ea.engagement_id
             {where} GROUP BY 1, 2 ORDER BY 1, 2""",
@@ -190,7 +196,7 @@ def articles_of(db, engagement_ids: list[str]) -> list[str]:
 def area_counts(db, f: Filters, date_from: str, date_to: str) -> pd.DataFrame:
     """Engagements discussing each area between two dates (for 'rising against the previous period')."""
     where, args = _area_where(f)
-    return pd.read_sql_query(
+    return _read(
         f"""SELECT ea.area, count(*) AS engagements FROM engagement_areas ea JOIN engagements e ON e.id = ea.engagement_id
             {where} AND ea.sort_date >= ? AND ea.sort_date <= ? GROUP BY ea.area""",
         db.conn,
@@ -209,7 +215,7 @@ def evidence(db, article_ids: list[str], area: str | None = None) -> pd.DataFram
     if area:
         sql += " AND v.area = ?"
         args.append(area)
-    return pd.read_sql_query(sql + " ORDER BY a.published, v.article_id, v.start", db.conn, params=args)
+    return _read(sql + " ORDER BY a.published, v.article_id, v.start", db.conn, params=args)
 
 
 def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: bool = False) -> pd.DataFrame:
@@ -240,7 +246,7 @@ def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: boo
     if india_japan_only:
         sql.append("a.india_japan = 1")
     where = (" WHERE " + " AND ".join(sql)) if sql else ""
-    df = pd.read_sql_query(
+    df = _read(
         f"""SELECT a.id, a.title, a.language, a.outlet, a.url, a.published, a.india_japan, a.source_file,
                    a.engagement_id, e.type AS engagement_type, e.date AS engagement_date, a.rowid AS _rowid
             FROM articles a LEFT JOIN engagements e ON e.id = a.engagement_id
@@ -332,3 +338,46 @@ def options(db) -> dict[str, list]:
         "sources": out["source"],
         "range": [first, last],
     }
+
+
+def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str = "quarter") -> dict:
+    """The frames a briefing is built from (briefing.build), for the period and the other filters."""
+    from dataclasses import replace
+
+    from dashboard import aggregate
+
+    fp = replace(f, date_from=date_from, date_to=date_to)
+    eng = engagements(db, fp)
+    prev_from, prev_to = aggregate.previous_period(date_from, date_to)
+    ids = articles_of(db, eng["id"].tolist())
+    ev = evidence(db, ids[:2000])
+    return {
+        "engagements": eng,
+        "cells_raw": area_cells(db, fp, period),
+        "current_counts": area_counts(db, f, date_from, date_to),
+        "previous_counts": area_counts(db, f, prev_from, prev_to),
+        "evidence": ev,
+        "date_from": date_from,
+        "date_to": date_to,
+        "period": period,
+    }
+
+
+def default_period(db) -> tuple[str, str]:
+    """The last twelve months of data: the briefing's period when none is chosen."""
+    from datetime import date, timedelta
+
+    last = db.execute("SELECT max(sort_date) FROM engagements WHERE status != 'planned'").fetchone()[0] or date.today().isoformat()
+    end = date.fromisoformat(last[:10])
+    return (end - timedelta(days=364)).isoformat(), end.isoformat()
+
+
+def describe(f: Filters) -> str:
+    """Filters in words, for titles and file names."""
+    parts = []
+    for name, vals in (("types", f.types), ("status", f.statuses), ("areas", f.areas), ("people", f.people), ("languages", f.languages), ("sources", f.sources)):
+        if vals:
+            parts.append(f"{name}: {', '.join(vals)}")
+    if f.text:
+        parts.append(f"search: {f.text}")
+    return "; ".join(parts)

@@ -1,0 +1,199 @@
+"""A briefing for a period: what happened, what was discussed, in their words, what comes next,
+and a summary paragraph in English and Hindi built from templates (no language model).
+
+Pure: frames in, a Briefing out. Every figure in the summary is kept with the ids behind it
+(`Briefing.trace`), so a number read out in a meeting can be shown to come from real rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard import aggregate, labels
+
+HI_MONTHS = ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर")
+EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+@dataclass
+class Briefing:
+    date_from: str
+    date_to: str
+    filters_text: str
+    engagements: pd.DataFrame  # what happened (held and ongoing), in date order
+    planned: pd.DataFrame  # what comes next
+    cells: pd.DataFrame  # area x period
+    periods: list[str]
+    rising: pd.DataFrame
+    quotes: pd.DataFrame  # in their words
+    summary_en: str
+    summary_hi: str
+    trace: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        """Period and filters for file names: briefing_2024-01-01_2025-12-31_exercise.pptx."""
+        extra = "_".join(x for x in self.filters_text.replace(",", " ").split() if x.isascii() and x.isalnum())[:40]
+        return f"briefing_{self.date_from}_{self.date_to}" + (f"_{extra}" if extra else "")
+
+
+def _date_en(d: str | None) -> str:
+    if not d:
+        return "an unstated date"
+    if len(d) == 10 and not d.startswith("X"):
+        return f"{int(d[8:10])} {EN_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
+    if len(d) == 7:
+        return f"{EN_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
+    return d
+
+
+def _date_hi(d: str | None) -> str:
+    if not d:
+        return "अज्ञात तिथि"
+    if len(d) == 10 and not d.startswith("X"):
+        return f"{int(d[8:10])} {HI_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
+    if len(d) == 7:
+        return f"{HI_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
+    return d
+
+
+def _lower(label: str) -> str:
+    """'Maritime security' -> 'maritime security', but 'MRO' and '2+2 dialogue' keep their case."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() or not first[:1].isalpha() else label[0].lower() + label[1:]
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def _join(items: list[str], word: str) -> str:
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def strongest_quotes(evidence: pd.DataFrame, engagements: pd.DataFrame, per_area: int = 1, limit: int = 6) -> pd.DataFrame:
+    """The sentences worth reading out: one or two per leading area, from the most-reported
+    engagements, preferring sentences that evidence several areas at once and are not too long."""
+    cols = ["area", "sentence", "title", "outlet", "language", "published", "article_id"]
+    if evidence.empty:
+        return pd.DataFrame(columns=cols)
+    ev = evidence.copy()
+    multi = ev.groupby(["article_id", "start"])["area"].transform("count")
+    length = ev["sentence"].str.len()
+    ev["score"] = multi * 2 - (length > 320).astype(int) * 3 - (length < 40).astype(int) * 3
+    order = ev.groupby("area")["article_id"].nunique().sort_values(ascending=False).index.tolist()
+    picks = []
+    used = set()
+    for area in order:
+        rows = ev[ev["area"] == area].sort_values(["score", "published"], ascending=[False, False])
+        n = 0
+        for r in rows.to_dict("records"):
+            key = (r["article_id"], r["start"])
+            if key in used:
+                continue
+            used.add(key)
+            picks.append(r)
+            n += 1
+            if n >= per_area:
+                break
+        if len(picks) >= limit:
+            break
+    return pd.DataFrame(picks, columns=cols + [c for c in ("score",) if picks])[cols]
+
+
+def build(
+    engagements: pd.DataFrame,
+    cells_raw: pd.DataFrame,
+    current_counts: pd.DataFrame,
+    previous_counts: pd.DataFrame,
+    evidence: pd.DataFrame,
+    date_from: str,
+    date_to: str,
+    period: str = "quarter",
+    filters_text: str = "",
+) -> Briefing:
+    """Everything a briefing says, from the same frames the dashboard shows."""
+    eng = engagements.sort_values(["sort_date", "id"]).reset_index(drop=True)
+    happened = eng[eng["status"] != "planned"].reset_index(drop=True)
+    planned = eng[eng["status"] == "planned"].reset_index(drop=True)
+    cells = aggregate.area_period(cells_raw, "engagements")
+    periods = aggregate.all_periods(date_from, date_to, period)
+    rise = aggregate.rising(current_counts, previous_counts)
+    quotes = strongest_quotes(evidence, eng)
+    trace: dict[str, list[str]] = {
+        "engagements held": happened["id"].tolist(),
+        "engagements planned": planned["id"].tolist(),
+    }
+    by_type = happened.groupby("type")["id"].apply(list).sort_index() if not happened.empty else pd.Series(dtype=object)
+    types_en = [f"{len(ids)} {_lower(labels.t(t, False, labels.TYPES))}{'s' if len(ids) > 1 and not labels.t(t, False, labels.TYPES).endswith('s') else ''}" for t, ids in by_type.items()]
+    types_hi = [f"{len(ids)} {labels.t(t, True, labels.TYPES)}" for t, ids in by_type.items()]
+    for t, ids in by_type.items():
+        trace[f"type {t}"] = ids
+    top = current_counts.sort_values(["engagements", "area"], ascending=[False, True]).head(3) if not current_counts.empty else current_counts
+    top_en = [f"{_lower(labels.t(a, False, labels.AREAS))} ({n})" for a, n in zip(top.get("area", []), top.get("engagements", []), strict=False)]
+    top_hi = [f"{labels.t(a, True, labels.AREAS)} ({n})" for a, n in zip(top.get("area", []), top.get("engagements", []), strict=False)]
+    new_areas = rise[rise["new"]]["area"].tolist() if not rise.empty else []
+    prev_from, prev_to = aggregate.previous_period(date_from, date_to)
+    latest = happened.iloc[-1].to_dict() if not happened.empty else None
+
+    en = [f"Between {_date_en(date_from)} and {_date_en(date_to)}, India and Japan held {len(happened)} engagement{'s' if len(happened) != 1 else ''}"]
+    en[0] += f" ({_join(types_en, 'and')})" if types_en else ""
+    en[0] += f", and {len(planned)} more {'were' if len(planned) != 1 else 'was'} announced." if len(planned) else "."
+    hi = [f"{_date_hi(date_from)} से {_date_hi(date_to)} के बीच भारत और जापान के बीच {len(happened)} बैठकें/कार्यक्रम हुए"]
+    hi[0] += f" ({', '.join(types_hi)})" if types_hi else ""
+    hi[0] += f", और {len(planned)} आगे के लिए घोषित हुए।" if len(planned) else "।"
+    if top_en:
+        en.append(f"The areas discussed in most engagements were {_join(top_en, 'and')}.")
+        hi.append(f"सबसे अधिक बैठकों में चर्चित क्षेत्र रहे: {', '.join(top_hi)}।")
+        for a in top.get("area", []):
+            trace[f"area {a}"] = [a]
+    if new_areas:
+        en.append(f"Compared with {_date_en(prev_from)} to {_date_en(prev_to)}, {_join([_lower(labels.t(a, False, labels.AREAS)) for a in new_areas], 'and')} appeared for the first time.")
+        hi.append(f"{_date_hi(prev_from)}–{_date_hi(prev_to)} की तुलना में पहली बार चर्चा में आए: {', '.join(labels.t(a, True, labels.AREAS) for a in new_areas)}।")
+        trace["new areas"] = new_areas
+    if latest:
+        who = _join(list(latest["participants"])[:4], "and") or "the two sides"
+        en.append(f"The latest was {_a(_lower(labels.t(latest['type'], False, labels.TYPES)))} on {_date_en(latest['date'] or latest['sort_date'])}{' in ' + latest['place'] if latest['place'] else ''}, with {who}.")
+        hi.append(f"सबसे हालिया: {labels.t(latest['type'], True, labels.TYPES)}, {_date_hi(latest['date'] or latest['sort_date'])}{', ' + latest['place'] if latest['place'] else ''}; प्रतिभागी: {', '.join(list(latest['participants'])[:4]) or 'दोनों पक्ष'}।")
+        trace["latest"] = [latest["id"]]
+    if len(planned):
+        nxt = planned.iloc[0].to_dict()
+        en.append(f"Next: {_a(_lower(labels.t(nxt['type'], False, labels.TYPES)))} expected on {_date_en(nxt['date'] or nxt['sort_date'])}.")
+        hi.append(f"आगे: {labels.t(nxt['type'], True, labels.TYPES)}, {_date_hi(nxt['date'] or nxt['sort_date'])} (प्रस्तावित)।")
+        trace["next"] = [nxt["id"]]
+    return Briefing(
+        date_from=date_from,
+        date_to=date_to,
+        filters_text=filters_text,
+        engagements=happened,
+        planned=planned,
+        cells=cells,
+        periods=periods,
+        rising=rise,
+        quotes=quotes,
+        summary_en=" ".join(en),
+        summary_hi=" ".join(hi),
+        trace=trace,
+    )
+
+
+def engagement_rows(df: pd.DataFrame, hindi: bool = False) -> list[dict]:
+    """The engagement list as shown on the page and in every export."""
+    return [
+        {
+            "date": r["date"] if isinstance(r["date"], str) else (r["sort_date"] or ""),
+            "type": labels.t(r["type"], hindi, labels.TYPES),
+            "status": labels.t(r["status"], hindi, labels.STATUSES),
+            "place": r["place"] if isinstance(r["place"], str) else "",
+            "participants": ", ".join(r["participants"]),
+            "reports": int(r["n_articles"]),
+            "id": r["id"],
+        }
+        for r in df.to_dict("records")
+    ]
