@@ -23,7 +23,7 @@ class Briefing:
     date_to: str
     filters_text: str
     engagements: pd.DataFrame  # what happened (held and ongoing), in date order
-    planned: pd.DataFrame  # what comes next
+    planned: pd.DataFrame  # what comes next: planned, from late in the period to a year after
     cells: pd.DataFrame  # area x period
     periods: list[str]
     rising: pd.DataFrame
@@ -31,6 +31,7 @@ class Briefing:
     summary_en: str
     summary_hi: str
     trace: dict[str, list[str]] = field(default_factory=dict)
+    view: pd.DataFrame = field(default_factory=pd.DataFrame)  # every engagement in the period: what the tables export
 
     @property
     def slug(self) -> str:
@@ -109,6 +110,7 @@ def strongest_quotes(evidence: pd.DataFrame, engagements: pd.DataFrame, per_area
 
 def build(
     engagements: pd.DataFrame,
+    upcoming: pd.DataFrame,
     cells_raw: pd.DataFrame,
     current_counts: pd.DataFrame,
     previous_counts: pd.DataFrame,
@@ -121,7 +123,7 @@ def build(
     """Everything a briefing says, from the same frames the dashboard shows."""
     eng = engagements.sort_values(["sort_date", "id"]).reset_index(drop=True)
     happened = eng[eng["status"] != "planned"].reset_index(drop=True)
-    planned = eng[eng["status"] == "planned"].reset_index(drop=True)
+    planned = upcoming.sort_values(["sort_date", "id"]).reset_index(drop=True)
     cells = aggregate.area_period(cells_raw, "engagements")
     periods = aggregate.all_periods(date_from, date_to, period)
     rise = aggregate.rising(current_counts, previous_counts)
@@ -138,7 +140,7 @@ def build(
     top = current_counts.sort_values(["engagements", "area"], ascending=[False, True]).head(3) if not current_counts.empty else current_counts
     top_en = [f"{_lower(labels.t(a, False, labels.AREAS))} ({n})" for a, n in zip(top.get("area", []), top.get("engagements", []), strict=False)]
     top_hi = [f"{labels.t(a, True, labels.AREAS)} ({n})" for a, n in zip(top.get("area", []), top.get("engagements", []), strict=False)]
-    new_areas = rise[rise["new"]]["area"].tolist() if not rise.empty else []
+    new_areas = rise[rise["new"]]["area"].tolist()[:3] if not rise.empty else []
     prev_from, prev_to = aggregate.previous_period(date_from, date_to)
     latest = happened.iloc[-1].to_dict() if not happened.empty else None
 
@@ -180,6 +182,7 @@ def build(
         summary_en=" ".join(en),
         summary_hi=" ".join(hi),
         trace=trace,
+        view=eng,
     )
 
 

@@ -3,6 +3,7 @@ the file and its WAL), so new articles show without restarting the app."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -95,3 +96,40 @@ def counts(path: str, st_: tuple) -> dict:
 @st.cache_data(max_entries=256, show_spinner=False)
 def participants(path: str, st_: tuple, engagement_id: str) -> pd.DataFrame:
     return queries.participants(_db(path, st_), engagement_id)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def default_period(path: str, st_: tuple) -> tuple[str, str]:
+    return queries.default_period(_db(path, st_))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def briefing(path: str, st_: tuple, f: Filters, date_from: str, date_to: str):
+    from dashboard import briefing as b
+
+    inputs = queries.briefing_inputs(_db(path, st_), f, date_from, date_to)
+    return b.build(**inputs, filters_text=queries.describe(f))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def briefing_files(path: str, st_: tuple, f: Filters, date_from: str, date_to: str) -> dict[str, bytes]:
+    """HTML, XLSX and CSV of the briefing: cheap, so built with the page."""
+    from dashboard import export
+
+    b = briefing(path, st_, f, date_from, date_to)
+    period = dataclasses.replace(f, date_from=date_from, date_to=date_to)
+    frames = export.tables(b, queries.articles(_db(path, st_), period, limit=100_000, india_japan_only=True))
+    out = {"html": export.to_html(b, export.figures(b)).encode("utf-8"), "xlsx": export.to_xlsx(frames, b)}
+    out.update({name: export.to_csv(df) for name, df in frames.items()})
+    return out
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def briefing_visuals(path: str, st_: tuple, f: Filters, date_from: str, date_to: str) -> dict[str, bytes]:
+    """PNG charts and the PPTX deck: rendered by kaleido, so only on request."""
+    from dashboard import export
+
+    b = briefing(path, st_, f, date_from, date_to)
+    figs = export.figures(b)
+    images = {k: export.to_png(v) for k, v in figs.items()}
+    return {"pptx": export.to_pptx(b, figs, images), **{f"{k}.png": v for k, v in images.items()}}

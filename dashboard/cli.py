@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from dashboard import readers
 
@@ -14,6 +15,7 @@ EXAMPLES = {
     "stats": "python -m dashboard stats --db data/articles.db",
     "engagements": "python -m dashboard engagements --db data/articles.db --json",
     "synth": "python -m dashboard synth --articles 10000 --db /tmp/synthetic.db",
+    "brief": "python -m dashboard brief --from 2024-01-01 --to 2025-12-31 --type exercise --out briefing.pptx",
     "parse": "python -m dashboard parse tests/golden/001_rajnath-nakatani-delhi-talks.txt --json",
     "check-knowledge": "python -m dashboard check-knowledge",
 }
@@ -216,6 +218,67 @@ def cmd_synth(args) -> int:
     return 1 if s.failed else 0
 
 
+def cmd_brief(args) -> int:
+    from dataclasses import replace
+
+    from tqdm import tqdm
+
+    from dashboard import briefing, export, queries
+
+    db = _open(args)
+    f = queries.Filters(
+        types=tuple(args.type or ()),
+        statuses=tuple(args.status or ()),
+        areas=tuple(args.area or ()),
+        people=tuple(args.person or ()),
+        languages=tuple(args.lang or ()),
+        sources=tuple(args.source or ()),
+        text=args.q or "",
+    )
+    first, last = queries.default_period(db)
+    date_from, date_to = args.date_from or first, args.date_to or last
+    outs = args.out
+    kinds = {Path(o).suffix.lower() for o in outs}
+    unknown = kinds - {".html", ".pptx", ".xlsx", ".csv", ".png"}
+    if unknown:
+        _err(f"cannot write {', '.join(sorted(unknown))}: use .html, .pptx, .xlsx, .csv or .png")
+        return 2
+    steps = ["read", "build"] + (["charts"] if kinds & {".html", ".pptx", ".png"} else []) + (["images"] if kinds & {".pptx", ".png"} else []) + ["write"]
+    bar = tqdm(total=len(steps), desc="brief", unit="step", file=sys.stderr, disable=args.quiet)
+    inputs = queries.briefing_inputs(db, f, date_from, date_to)
+    bar.update()
+    b = briefing.build(**inputs, filters_text=queries.describe(f))
+    bar.update()
+    figs = images = None
+    if "charts" in steps:
+        figs = export.figures(b)
+        bar.update()
+    if "images" in steps:
+        images = {k: export.to_png(v) for k, v in figs.items()}
+        bar.update()
+    frames = export.tables(b, queries.articles(db, replace(f, date_from=date_from, date_to=date_to), limit=1_000_000, india_japan_only=True))
+    for out in outs:
+        p = Path(out)
+        kind = p.suffix.lower()
+        if kind == ".html":
+            p.write_text(export.to_html(b, figs), encoding="utf-8")
+        elif kind == ".pptx":
+            p.write_bytes(export.to_pptx(b, figs, images))
+        elif kind == ".xlsx":
+            p.write_bytes(export.to_xlsx(frames, b))
+        elif kind == ".csv":
+            for name, df in frames.items():
+                p.with_name(f"{p.stem}_{name}.csv").write_bytes(export.to_csv(df))
+        elif kind == ".png":
+            for name, img in images.items():
+                p.with_name(f"{p.stem}_{name}.png").write_bytes(img)
+    bar.update()
+    bar.close()
+    print(b.summary_en)
+    print(f"wrote {', '.join(outs)} ({date_from} to {date_to}; {len(b.engagements)} held, {len(b.planned)} planned)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m dashboard", description="India–Japan defence news: parse, store, explore."
@@ -269,6 +332,21 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--workers", type=int, default=None)
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.set_defaults(func=cmd_synth)
+
+    sp = sub.add_parser("brief", help="a briefing for a period: HTML, PPTX, XLSX, CSV or PNG", epilog=f"example: {EXAMPLES['brief']}")
+    sp.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD (default: a year before the latest engagement)")
+    sp.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD")
+    sp.add_argument("--type", action="append", help="engagement type (repeat for several)")
+    sp.add_argument("--status", action="append", help="held, planned or ongoing")
+    sp.add_argument("--area", action="append", help="cooperation area id")
+    sp.add_argument("--person", action="append", help="participant's canonical name")
+    sp.add_argument("--lang", action="append", help="article language (hi, en, mixed …)")
+    sp.add_argument("--source", action="append", help="outlet")
+    sp.add_argument("--q", help="full-text search")
+    sp.add_argument("--out", action="append", required=True, help="output file: .html, .pptx, .xlsx, .csv or .png (repeat for several)")
+    sp.add_argument("--db", help=db_help)
+    sp.add_argument("-q", "--quiet", action="store_true")
+    sp.set_defaults(func=cmd_brief)
 
     sp = sub.add_parser(
         "check-knowledge",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import warnings
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -37,7 +38,7 @@ def figures(b: Briefing, hindi: bool = False) -> dict[str, go.Figure]:
 
 def tables(b: Briefing, articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The three tables of the current view: engagements, articles, area x period."""
-    eng = pd.DataFrame(brief_mod.engagement_rows(pd.concat([b.engagements, b.planned]).sort_values(["sort_date", "id"])))
+    eng = pd.DataFrame(brief_mod.engagement_rows(b.view))
     arts = articles.drop(columns=[c for c in ("snippet",) if c in articles.columns]).copy()
     cells = b.cells.copy()
     return {"engagements": eng, "articles": arts, "area_period": cells}
@@ -56,8 +57,22 @@ def to_xlsx(frames: dict[str, pd.DataFrame], b: Briefing) -> bytes:
     return buf.getvalue()
 
 
+_KALEIDO = {"started": False}
+
+
 def to_png(fig: go.Figure, width: int = 1600, height: int | None = None) -> bytes:
-    return fig.to_image(format="png", width=width, height=height or int(fig.layout.height or 600), scale=1)
+    """PNG through kaleido; one Chromium is kept running for the process (seconds saved per chart)."""
+    if not _KALEIDO["started"]:
+        import kaleido
+
+        try:
+            kaleido.start_sync_server(silence_warnings=True)
+        except Exception:  # an already running server, or an older kaleido: plain rendering still works
+            pass
+        _KALEIDO["started"] = True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "kopts is ignored if using a server"
+        return fig.to_image(format="png", width=width, height=height or int(fig.layout.height or 600), scale=1)
 
 
 def to_html(b: Briefing, figs: dict[str, go.Figure]) -> str:

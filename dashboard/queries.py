@@ -346,16 +346,23 @@ def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str = 
 
     from dashboard import aggregate
 
+    base = replace(f, date_from=None, date_to=None)  # the period is given apart from the other filters
     fp = replace(f, date_from=date_from, date_to=date_to)
     eng = engagements(db, fp)
     prev_from, prev_to = aggregate.previous_period(date_from, date_to)
     ids = articles_of(db, eng["id"].tolist())
     ev = evidence(db, ids[:2000])
+    # what comes next: planned engagements from late in the period up to a year after it
+    from datetime import date, timedelta
+
+    end = date.fromisoformat(date_to[:10])
+    soon = replace(base, date_from=(end - timedelta(days=30)).isoformat(), date_to=(end + timedelta(days=365)).isoformat(), statuses=("planned",))
     return {
         "engagements": eng,
+        "upcoming": engagements(db, soon),
         "cells_raw": area_cells(db, fp, period),
-        "current_counts": area_counts(db, f, date_from, date_to),
-        "previous_counts": area_counts(db, f, prev_from, prev_to),
+        "current_counts": area_counts(db, base, date_from, date_to),
+        "previous_counts": area_counts(db, base, prev_from, prev_to),
         "evidence": ev,
         "date_from": date_from,
         "date_to": date_to,

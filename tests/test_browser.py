@@ -172,6 +172,22 @@ def test_upload_on_the_ingest_page_reaches_the_other_pages(page, server, tmp_pat
     assert page.locator("text=Sahyog Kaijin off Chennai").count() >= 1, server_log(server)
 
 
+def test_briefing_at_1920_in_normal_and_presentation_mode(browser, server):
+    ctx = browser.new_context(viewport={"width": 1920, "height": 1080})
+    pg = ctx.new_page()
+    open_page(pg, server, "briefing", "from=2024-01-01&to=2025-12-31")
+    pg.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=30_000)
+    assert pg.locator('[data-testid="stSidebar"]').is_visible()
+    assert "India and Japan held" in pg.inner_text("body")
+    shot(pg, "briefing-normal")
+    pg.get_by_text("Presentation mode").click()
+    pg.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stSidebar\"]'); return !s || getComputedStyle(s).display === 'none'; }", timeout=15_000)
+    pg.wait_for_timeout(1500)
+    assert pg.locator('button:has-text("Prepare slides and images")').count() == 0  # controls hidden
+    shot(pg, "briefing-presentation")
+    ctx.close()
+
+
 def test_article_with_an_xss_payload_executes_nothing(page, server):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

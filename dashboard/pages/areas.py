@@ -46,6 +46,7 @@ ev = st.plotly_chart(
     on_select="rerun",
     selection_mode="points",
     width="stretch",
+    theme=None,
 )
 points = ev.get("selection", {}).get("points", []) if ev else []
 if points and points[0].get("customdata"):
@@ -76,4 +77,4 @@ if cell and "|" in cell:
 st.subheader(labels.t("trend", hi))
 default = [a for a in cells.groupby("area")["value"].sum().sort_values(ascending=False).index[:4]]
 pick = st.multiselect("Areas", area_ids, default=default, key="ar_trend", format_func=lambda a: labels.t(a, hi, labels.AREAS))
-st.plotly_chart(charts.trend(cells, periods, pick, hi, value_label=value_label), key="ar_trend_chart", width="stretch")
+st.plotly_chart(charts.trend(cells, periods, pick, hi, value_label=value_label), key="ar_trend_chart", width="stretch", theme=None)

@@ -56,7 +56,7 @@ with right:
         )
 
 st.subheader(labels.t("timeline", hi))
-ev = st.plotly_chart(charts.timeline(eng, hi, height=360), key="ov_timeline", on_select="rerun", selection_mode="points", width="stretch")
+ev = st.plotly_chart(charts.timeline(eng, hi, height=360), key="ov_timeline", on_select="rerun", selection_mode="points", width="stretch", theme=None)
 points = (ev or {}).get("selection", {}).get("points", []) if isinstance(ev, dict) or hasattr(ev, "get") else []
 if points:
     common.go("dashboard/pages/timeline.py", e=points[0].get("customdata"))
@@ -65,7 +65,7 @@ st.subheader(labels.t("areas", hi))
 cells = aggregate.area_period(cached.area_cells(path, stamp, f, "year"), "engagements")
 periods = aggregate.all_periods(eng["sort_date"].min(), eng["sort_date"].max(), "year")
 area_ids = [a for a in labels.AREAS if a in set(cells["area"])]
-ev2 = st.plotly_chart(charts.heatmap(cells, periods, area_ids, hi, height=420), key="ov_heatmap", on_select="rerun", selection_mode="points", width="stretch")
+ev2 = st.plotly_chart(charts.heatmap(cells, periods, area_ids, hi, height=420), key="ov_heatmap", on_select="rerun", selection_mode="points", width="stretch", theme=None)
 points = (ev2 or {}).get("selection", {}).get("points", []) if isinstance(ev2, dict) or hasattr(ev2, "get") else []
 if points:
     area, period = points[0].get("customdata") or (None, None)

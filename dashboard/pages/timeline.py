@@ -16,7 +16,7 @@ if eng.empty:
     common.empty_state(hi)
     st.stop()
 
-ev = st.plotly_chart(charts.timeline(eng, hi), key="tl_chart", on_select="rerun", selection_mode="points", width="stretch")
+ev = st.plotly_chart(charts.timeline(eng, hi), key="tl_chart", on_select="rerun", selection_mode="points", width="stretch", theme=None)
 points = ev.get("selection", {}).get("points", []) if ev else []
 if points and points[0].get("customdata"):
     st.session_state["p_e"] = points[0]["customdata"]
