@@ -22,8 +22,8 @@ def _term_spans(body: str, query: str) -> list[tuple[int, int]]:
         word = raw.strip("*'\".,;!?।:^")
         if not word:
             continue
-        tail = r"[\w\u0900-\u097f]*" if prefix else ""
-        rx = re.compile(r"(?<![\w\u0900-\u097f])" + re.escape(word) + tail + r"(?![\w\u0900-\u097f])", re.I)
+        tail = r"[\w\u0900-\u0963\u0966-\u097f]*" if prefix else ""
+        rx = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])" + re.escape(word) + tail + r"(?![\w\u0900-\u0963\u0966-\u097f])", re.I)
         spans += [(m.start(), m.end()) for m in rx.finditer(body)]
     return spans
 

@@ -35,7 +35,7 @@ def ascii_digits(text: str) -> str:
     return text.translate(DIGIT_TABLE) if _INDIC_DIGIT.search(text) else text
 
 
-_HI = "\u0900-\u097f"
+_HI = "\u0900-\u0963\u0966-\u097f"
 _FUTURE_HI = re.compile(
     rf"(?:ेंगे|ेंगी|ेगा|ेगी|ूंगा|ूँगा|ोगे|एंगे|एँगे|एगा|एगी|होगा|होगी|होंगे|जाएगा|जाएगी|जाएंगे)(?![{_HI}])"
 )
@@ -75,7 +75,7 @@ class RawDate:
     offset: str = ""  # relative spec: "0", "-1", "kal", "parson" or a weekday number
 
 
-_A = r"(?<![\u0900-\u097f\w])"
+_A = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
 _ISO = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d])")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?![\d./])")
 # windows around a month word found by the automaton: "05 मई, 2025", "May 5th, 2025", "मार्च 2023"

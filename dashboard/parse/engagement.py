@@ -134,7 +134,7 @@ _CHIEFS = {"army_chief", "navy_chief", "air_chief", "cds", "joint_staff_chief", 
 _MINISTERS = {"prime_minister", "defence_minister", "foreign_minister"}
 _OFFICIALS = {"defence_secretary", "vice_minister", "official", "ambassador"}
 # cues that settle the type on their own when they appear in the title or lead
-_DECISIVE = {"phone_call": 1.5, "sidelines_multilateral": 1.5, "two_plus_two": 1.0}
+_DECISIVE = {"phone_call": 3.0, "sidelines_multilateral": 1.5, "two_plus_two": 1.0}
 _PRIORITY = (
     "two_plus_two",
     "phone_call",
@@ -413,7 +413,7 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
     return name if score >= 1.5 else None
 
 
-def participants(ctx: Context, etype: str) -> list[str]:
+def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) -> list[str]:
     """Both sides' people where the engagement is told (for exercises, the forces of the exercise)."""
     kb = ctx.kb
     ref = [h for h in ctx.hits if h.kind == "cue_reference"]
@@ -461,24 +461,30 @@ def participants(ctx: Context, etype: str) -> list[str]:
     for h in ctx.title_hits:
         if h.kind == "person" and kb.people.get(h.value) in ("India", "Japan"):
             names[h.value] += 3.0
-    # the roles a type implies: a 2+2 has both sides' defence and foreign ministers, a summit the PMs
+    # the roles a type implies (a 2+2 has both sides' defence and foreign ministers, a summit the
+    # PMs), held on the day: a minister of another year is background, not a participant
+    day = None
+    if eng_date and eng_date.date and len(eng_date.date) == 10 and not eng_date.date.startswith("X"):
+        day = date.fromisoformat(eng_date.date)
+    day = day or ctx.published
     wanted = {
         "two_plus_two": {"defence_minister", "foreign_minister"},
         "summit": {"prime_minister"},
+        "bilateral_ministerial": {"defence_minister", "foreign_minister"},
     }.get(etype, set())
+    title_names = {h.value for h in ctx.title_hits if h.kind == "person"}
     for n in list(names):
-        t = kb.role_on(n, ctx.published)
-        if t and t.role_key in wanted:
+        rows = kb.tenures_of(n)
+        if day is not None and rows and any(r.start or r.end for r in rows) and not any(r.covers(day) for r in rows):
+            names[n] -= 2.5
+            continue
+        t = kb.role_on(n, day)
+        if not wanted or not t:
+            continue
+        if t.role_key in wanted:
             names[n] += 1.5
-        elif (
-            etype in ("summit", "bilateral_ministerial", "two_plus_two")
-            and t
-            and t.role_key == "prime_minister"
-            and etype != "summit"
-        ):
-            names[n] -= (
-                1.0  # a PM is background in a ministers' meeting unless the lead says otherwise
-            )
+        elif n not in title_names:
+            names[n] -= 1.5  # a PM in a ministers' meeting, a chief in a summit: background
     chosen = [n for n, w in names.items() if w >= 2.0]
     countries = {kb.people.get(n) for n in chosen}
     for side in ("India", "Japan"):
@@ -500,7 +506,7 @@ def build(
     etype = engagement_type(ctx)
     st = status(ctx, etype, eng_date)
     pl = place(ctx, etype, eng_date)
-    parts = participants(ctx, etype)
+    parts = participants(ctx, etype, eng_date)
     conf = max(0.0, min(1.0, score / 10.0))
     eng = Engagement(
         date=eng_date.date if eng_date else None,

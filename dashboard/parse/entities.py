@@ -13,7 +13,7 @@ from dashboard.models import EntityMention, PersonMention, Span
 from dashboard.parse.matcher import Hit
 
 _AFTER_TITLE = re.compile(
-    r"(?:श्री|श्रीमती|मिस्टर|सुश्री|डॉ\.?|जनरल|जेन|मंत्री|एडमिरल)\s+(?:जनरल\s+|जेन\s+)?([\u0900-\u097f]+)"
+    r"(?:श्री|श्रीमती|मिस्टर|सुश्री|डॉ\.?|जनरल|जेन|मंत्री|एडमिरल)\s+(?:जनरल\s+|जेन\s+)?([\u0900-\u0963\u0966-\u097f]+)"
 )
 
 

@@ -78,7 +78,7 @@ _DATELINE = re.compile(
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
     rf"(?:\s*\(\s*{_AGENCY}\s*\))?)\s*(?P<sep>।|:|\|| - | – | — | -- |(?<=\))\s)\s*",
 )
-_SLUG_HINT = re.compile(r"[\w\u0900-\u097f]+-[\w\u0900-\u097f]+-[\w\u0900-\u097f]+")
+_SLUG_HINT = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+")
 
 
 @dataclass
@@ -126,7 +126,10 @@ def _key(s: str) -> str:
 
 
 def _body_paragraph(line: str) -> bool:
-    return len(line) >= 160 or len(line.split()) >= 22
+    """A paragraph of article text: long, or many words ending in sentence punctuation (a long
+    headline has no full stop)."""
+    ends = bool(re.search(r"[।.!?]['\"”’)]?$", line))
+    return len(line) >= 300 or (len(line.split()) >= 22 and ends) or (len(line) >= 160 and bool(re.search(r"[।.!?]\s", line)))
 
 
 def clean(
@@ -177,7 +180,8 @@ def clean(
             and (len(line.split()) >= 4 or _SLUG_HINT.search(line))
             and _is_title_line(line)
         ):
-            title = deslug(line)
+            # "OPINION | the headline | Site name": the headline is the longest part
+            title = deslug(max(re.split(r"\s+[|]\s+", line), key=len))
             title_from_text = True
             lines[i] = ""
         elif len(line.split()) <= 6 and not re.search(r"[।.!?]$", line):
