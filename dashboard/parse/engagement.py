@@ -7,10 +7,11 @@ what the story is about.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from dashboard.models import DateMention, Engagement
 from dashboard.parse.dates import RawDate, resolve, tense
@@ -231,10 +232,22 @@ def engagement_type(ctx: Context) -> str:
     best = max(sc.values())
     if best < 2.0:
         return "other"
+    # "on the sidelines of" in the title or lead says what kind of meeting it was, whoever met
+    sidelines = [h for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)] if h.kind == "cue_type" and h.value == "sidelines_multilateral"]
+    if sidelines and max(sc.get("two_plus_two", 0.0), sc.get("phone_call", 0.0)) < best:
+        return "sidelines_multilateral"
     for t in _PRIORITY:
         if sc.get(t, 0.0) >= best - 1e-9:
             return t
     return "other"
+
+
+_UNTIL_AFTER = re.compile(r"\s*(?:तक|tak|ke baad tak)(?![\u0900-\u0963\u0966-\u097f\w])")
+_UNTIL_BEFORE = re.compile(r"(?:until|till|through|to|se|से|ending on|ends on|concludes on|conclude on)\s+(?:the\s+)?$", re.I)
+
+
+def _plus_days(iso: str, days: int) -> str:
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
 def classify_dates(
@@ -246,6 +259,7 @@ def classify_dates(
     person_pos = [p.start for p in ctx.people]
     scored: list[tuple[float, int, DateMention]] = []
     mentions: list[DateMention] = []
+    ends: list[DateMention] = []
     for i, r in enumerate(raw):
         si = ctx.sentence_of(r.start)
         s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
@@ -272,6 +286,9 @@ def classify_dates(
             score -= 0.5
         if value is None:
             score -= 10.0
+        is_end = bool(_UNTIL_AFTER.match(ctx.body, r.end) or _UNTIL_BEFORE.search(ctx.body[max(0, r.start - 12) : r.start]))
+        if is_end:
+            score -= 2.5  # "till 26 January", "9 मार्च तक": where it ends, not when it happened
         if published and value and not value.startswith("X"):
             try:
                 d = date.fromisoformat(value if len(value) == 10 else value + "-28")
@@ -285,19 +302,26 @@ def classify_dates(
         dm = DateMention(value, "referenced", r.text, r.start, r.end, end_value)
         mentions.append(dm)
         scored.append((score, -i, dm))
+        if is_end and value and len(value) == 10:
+            ends.append(dm)
     engagement = None
     if scored:
         best = max(scored, key=lambda x: (x[0], x[1]))
         if best[0] >= 1.0 and best[2].date is not None:
             engagement = best[2]
+    if engagement is not None and not engagement.end_date and len(engagement.date) == 10:
+        # the end of a multi-day event, said elsewhere in the text
+        later = [e.date for e in ends if e.date[:4] != "XXXX" and engagement.date < e.date <= _plus_days(engagement.date, 60)]
+        if later:
+            engagement = DateMention(engagement.date, engagement.role, engagement.text, engagement.start, engagement.end, min(later))
     out: list[DateMention] = []
     if published is not None:
         out.append(
             DateMention(published.isoformat(), "published", published_text or published.isoformat())
         )
     for dm in mentions:
-        if engagement is not None and dm is engagement:
-            out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, dm.end_date))
+        if engagement is not None and dm.start == engagement.start and dm.text == engagement.text:
+            out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, engagement.end_date))
         elif engagement is not None and dm.date == engagement.date and dm.date is not None:
             out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, dm.end_date))
         else:
