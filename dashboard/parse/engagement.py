@@ -242,6 +242,7 @@ def engagement_type(ctx: Context) -> str:
     return "other"
 
 
+_MULTI_DAY = ("exercise", "visit")
 _UNTIL_AFTER = re.compile(r"\s*(?:तक|tak|ke baad tak)(?![\u0900-\u0963\u0966-\u097f\w])")
 _UNTIL_BEFORE = re.compile(r"(?:until|till|through|to|se|से|ending on|ends on|concludes on|conclude on)\s+(?:the\s+)?$", re.I)
 
@@ -251,7 +252,7 @@ def _plus_days(iso: str, days: int) -> str:
 
 
 def classify_dates(
-    ctx: Context, raw: list[RawDate], published: date | None, published_text: str | None
+    ctx: Context, raw: list[RawDate], published: date | None, published_text: str | None, etype: str = "other"
 ) -> tuple[list[DateMention], DateMention | None]:
     """Give each date a role; the best-placed date near the engagement's words is the engagement's."""
     cue_pos = [h.start for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue")]
@@ -260,6 +261,7 @@ def classify_dates(
     scored: list[tuple[float, int, DateMention]] = []
     mentions: list[DateMention] = []
     ends: list[DateMention] = []
+    phases = [h for h in ctx.hits if h.kind == "cue_phase"]
     for i, r in enumerate(raw):
         si = ctx.sentence_of(r.start)
         s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
@@ -286,6 +288,13 @@ def classify_dates(
             score -= 0.5
         if value is None:
             score -= 10.0
+        if etype in _MULTI_DAY:
+            # an exercise or a visit is dated by its start: "from 26 to 28 September", "began on Monday"
+            if r.end_day is not None or (value and end_value):
+                score += 2.0
+            for h in phases:
+                if s_start <= h.start < s_end and (abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40):
+                    score += 1.5 if h.value == "start" else -1.5
         is_end = bool(_UNTIL_AFTER.match(ctx.body, r.end) or _UNTIL_BEFORE.search(ctx.body[max(0, r.start - 12) : r.start]))
         if is_end:
             score -= 2.5  # "till 26 January", "9 मार्च तक": where it ends, not when it happened
@@ -433,6 +442,11 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
         best[ctx.dateline_place] = best.get(ctx.dateline_place, 1.0) + 1.5
     if not best:
         return None
+    # a venue named anywhere wins over its own city ("Manekshaw Centre, New Delhi" over "New Delhi")
+    for venue in [v for v in best if ", " in v and kb.places.get(v, {}).get("kind") in ("venue", "base")]:
+        city = venue.rsplit(", ", 1)[1]
+        if city in best:
+            best[venue] = max(best[venue], best[city]) + 0.5
     name, score = max(best.items(), key=lambda kv: kv[1])
     return name if score >= 1.5 else None
 
@@ -524,10 +538,10 @@ def build(
 ) -> tuple[bool, float, Engagement | None, list[DateMention], list[str]]:
     strength = country_strength(ctx)
     relevant, score, reasons = is_india_japan(ctx, strength)
-    dates, eng_date = classify_dates(ctx, raw_dates, ctx.published, published_text)
+    etype = engagement_type(ctx) if relevant else "other"
+    dates, eng_date = classify_dates(ctx, raw_dates, ctx.published, published_text, etype)
     if not relevant:
         return False, score, None, dates, reasons
-    etype = engagement_type(ctx)
     st = status(ctx, etype, eng_date)
     pl = place(ctx, etype, eng_date)
     parts = participants(ctx, etype, eng_date)
