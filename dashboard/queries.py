@@ -84,26 +84,36 @@ def _article_where(f: Filters, alias: str = "a") -> tuple[str, list]:
     return " AND ".join(sql), args
 
 
-def _engagement_where(f: Filters, skip_areas: bool = False) -> tuple[str, list]:
+def _clauses(f: Filters, date_col: str, people_sql: str, areas_sql: str | None) -> tuple[list[str], list]:
+    """The filter clauses shared by engagement and article queries; callers name the columns."""
     sql, args = [], []
+
+    def among(template: str, values: tuple[str, ...]) -> None:
+        if values:
+            sql.append(template.format(marks=",".join("?" * len(values))))
+            args.extend(values)
+
     if f.date_from:
-        sql.append("e.sort_date >= ?")
+        sql.append(f"{date_col} >= ?")
         args.append(f.date_from)
     if f.date_to:
-        sql.append("e.sort_date <= ?")
+        sql.append(f"{date_col} <= ?")
         args.append(f.date_to)
-    if f.types:
-        sql.append(f"e.type IN ({','.join('?' * len(f.types))})")
-        args += list(f.types)
-    if f.statuses:
-        sql.append(f"e.status IN ({','.join('?' * len(f.statuses))})")
-        args += list(f.statuses)
-    if f.people:
-        sql.append(f"e.id IN (SELECT engagement_id FROM participants WHERE name IN ({','.join('?' * len(f.people))}))")
-        args += list(f.people)
-    if f.areas and not skip_areas:
-        sql.append(f"e.id IN (SELECT engagement_id FROM engagement_areas WHERE area IN ({','.join('?' * len(f.areas))}))")
-        args += list(f.areas)
+    among("e.type IN ({marks})", f.types)
+    among("e.status IN ({marks})", f.statuses)
+    among(people_sql, f.people)
+    if areas_sql:
+        among(areas_sql, f.areas)
+    return sql, args
+
+
+def _engagement_where(f: Filters, skip_areas: bool = False) -> tuple[str, list]:
+    sql, args = _clauses(
+        f,
+        "e.sort_date",
+        "e.id IN (SELECT engagement_id FROM participants WHERE name IN ({marks}))",
+        None if skip_areas else "e.id IN (SELECT engagement_id FROM engagement_areas WHERE area IN ({marks}))",
+    )
     aw, aargs = _article_where(f)
     if aw:
         sql.append(f"e.id IN (SELECT a.engagement_id FROM articles a WHERE {aw})")
@@ -225,29 +235,16 @@ def evidence(db, article_ids: list[str], area: str | None = None) -> pd.DataFram
 
 def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: bool = False) -> pd.DataFrame:
     """Articles matching the filters, newest first, with a highlighted snippet when searching."""
-    sql, args = [], []
-    aw, aargs = _article_where(f)
-    if aw:
-        sql.append(aw)
-        args += aargs
-    if f.date_from:
-        sql.append("coalesce(a.published, e.sort_date) >= ?")
-        args.append(f.date_from)
-    if f.date_to:
-        sql.append("coalesce(a.published, e.sort_date) <= ?")
-        args.append(f.date_to)
-    if f.types:
-        sql.append(f"e.type IN ({','.join('?' * len(f.types))})")
-        args += list(f.types)
-    if f.statuses:
-        sql.append(f"e.status IN ({','.join('?' * len(f.statuses))})")
-        args += list(f.statuses)
-    if f.areas:
-        sql.append(f"a.id IN (SELECT article_id FROM area_mentions WHERE area IN ({','.join('?' * len(f.areas))}))")
-        args += list(f.areas)
-    if f.people:
-        sql.append(f"a.id IN (SELECT article_id FROM article_people WHERE name IN ({','.join('?' * len(f.people))}))")
-        args += list(f.people)
+    aw, args = _article_where(f)
+    sql = [aw] if aw else []
+    more, more_args = _clauses(
+        f,
+        "coalesce(a.published, e.sort_date)",
+        "a.id IN (SELECT article_id FROM article_people WHERE name IN ({marks}))",
+        "a.id IN (SELECT article_id FROM area_mentions WHERE area IN ({marks}))",
+    )
+    sql += more
+    args += more_args
     if india_japan_only:
         sql.append("a.india_japan = 1")
     where = (" WHERE " + " AND ".join(sql)) if sql else ""

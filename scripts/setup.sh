@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the project needs on a fresh Debian machine: Python packages, and with --dev the
-# test tools plus Debian's chromium (browser tests, chart images) and fonts-noto-core (Devanagari).
+# Installs what the project needs on a fresh Debian machine: Debian's chromium (chart images for
+# exports, browser tests) and fonts-noto-core (Devanagari in the browser and in images), then the
+# Python packages; with --dev also the test tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dev=0
@@ -8,15 +9,15 @@ dev=0
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
-if [ "${#need[@]}" -gt 0 ] && [ "$dev" = 1 -o "${DASHBOARD_SYSTEM_DEPS:-0}" = 1 ]; then
-  if command -v apt-get >/dev/null 2>&1; then
+if [ "${#need[@]}" -gt 0 ]; then
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1; }; then
     sudo_cmd=""
     [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
     echo "installing Debian packages: ${need[*]}"
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
   else
-    echo "warning: apt-get not found; install ${need[*]} yourself for browser tests and chart images" >&2
+    echo "warning: cannot install ${need[*]} (no apt-get or no root); chart images and browser tests need them" >&2
   fi
 fi
 if [ "$dev" = 1 ]; then

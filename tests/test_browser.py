@@ -166,7 +166,8 @@ def test_upload_on_the_ingest_page_reaches_the_other_pages(page, server, tmp_pat
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(good), str(empty)])
     page.get_by_role("button", name="Add to the database").click()
     page.wait_for_selector("text=1 new", timeout=60_000)
-    assert page.locator("text=empty_upload.txt").count() >= 1
+    error = page.locator('[data-testid="stAlertContentError"]')
+    assert error.count() == 1 and "empty_upload.txt: file is empty" in error.inner_text()
     shot(page, "ingest-result")
     open_page(page, server, "articles", "q=Quokkaberry")
     assert page.locator("text=Sahyog Kaijin off Chennai").count() >= 1, server_log(server)
@@ -180,6 +181,11 @@ def test_briefing_at_1920_in_normal_and_presentation_mode(browser, server):
     assert pg.locator('[data-testid="stSidebar"]').is_visible()
     assert "India and Japan held" in pg.inner_text("body")
     shot(pg, "briefing-normal")
+    # step through with the keyboard: the left arrow shows the previous engagement
+    card = pg.locator(".brief-card").first.inner_text()
+    pg.locator("body").click(position={"x": 5, "y": 5})
+    pg.keyboard.press("ArrowLeft")
+    pg.wait_for_function("(before) => document.querySelector('.brief-card') && document.querySelector('.brief-card').innerText !== before", arg=card, timeout=15_000)
     pg.get_by_text("Presentation mode").click()
     pg.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stSidebar\"]'); return !s || getComputedStyle(s).display === 'none'; }", timeout=15_000)
     pg.wait_for_timeout(1500)

@@ -62,9 +62,9 @@ rows = briefing.engagement_rows(b.engagements, hi)
 if rows:
     i = min(ss.get("br_i", len(rows) - 1), len(rows) - 1)
     c1, c2, c3 = st.columns([1, 6, 1])
-    if c1.button("◀ Previous", key="br_prev", disabled=i == 0, width="stretch"):
+    if c1.button("◀ Previous", key="br_prev", disabled=i == 0, width="stretch", shortcut="Left", help="Left arrow key"):
         i -= 1
-    if c3.button("Next ▶", key="br_next", disabled=i >= len(rows) - 1, width="stretch"):
+    if c3.button("Next ▶", key="br_next", disabled=i >= len(rows) - 1, width="stretch", shortcut="Right", help="Right arrow key"):
         i += 1
     ss["br_i"] = i
     r = rows[i]

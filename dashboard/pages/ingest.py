@@ -45,4 +45,10 @@ if "up_result" in st.session_state:
     line, outcomes = st.session_state["up_result"]
     failed = [o for o in outcomes if o["outcome"] == "failed"]
     (st.warning if failed else st.success)(line)
-    st.dataframe(pd.DataFrame(outcomes), hide_index=True, width="stretch", key="up_table")
+    for o in failed:
+        st.error(f"{o['file']}: {o['reason']}")
+    table = pd.DataFrame(outcomes, columns=["file", "outcome", "reason"])
+    if len(table) <= 200:
+        st.table(table)
+    else:
+        st.dataframe(table, hide_index=True, width="stretch", key="up_table")
