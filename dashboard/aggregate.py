@@ -80,17 +80,17 @@ def previous_period(date_from: str, date_to: str) -> tuple[str, str]:
     return (start - timedelta(days=length)).isoformat(), (start - timedelta(days=1)).isoformat()
 
 
-def headline(engagements: pd.DataFrame, articles: pd.DataFrame) -> dict:
-    """The overview's numbers, each with what it counts."""
+def headline(engagements: pd.DataFrame, counts: pd.DataFrame) -> dict:
+    """The overview's numbers from engagements and article counts per (language, outlet)."""
     latest = None
     held = engagements[engagements["status"] != "planned"] if not engagements.empty else engagements
     if not held.empty:
         latest = held.sort_values("sort_date").iloc[-1].to_dict()
     return {
         "engagements": len(engagements),
-        "articles": len(articles),
-        "sources": int(articles["outlet"].nunique()) if not articles.empty else 0,
-        "languages": sorted(articles["language"].dropna().unique().tolist()) if not articles.empty else [],
+        "articles": int(counts["n"].sum()) if not counts.empty else 0,
+        "sources": int(counts["outlet"].dropna().nunique()) if not counts.empty else 0,
+        "languages": sorted(counts["language"].dropna().unique().tolist()) if not counts.empty else [],
         "latest": latest,
         "planned": int((engagements["status"] == "planned").sum()) if not engagements.empty else 0,
     }

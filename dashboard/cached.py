@@ -63,6 +63,11 @@ def articles(path: str, st_: tuple, f: Filters, limit: int = 500, india_japan_on
     return queries.articles(_db(path, st_), f, limit=limit, india_japan_only=india_japan_only)
 
 
+@st.cache_data(max_entries=128, show_spinner=False)
+def article_counts(path: str, st_: tuple, f: Filters) -> pd.DataFrame:
+    return queries.article_counts(_db(path, st_), f)
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def article(path: str, st_: tuple, article_id: str) -> dict | None:
     return queries.article(_db(path, st_), article_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -40,44 +41,47 @@ def legible(fig: go.Figure, height: int = 520, base: int = 15) -> go.Figure:
 
 
 def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: str | None = None, base: int = 15) -> go.Figure:
-    """One mark per engagement: x = date, row and colour = type, open marks = planned, size = reports."""
+    """One mark per engagement: x = date, row and colour = type, open marks = planned, size = reports.
+
+    One trace per (type, status), so symbols are scalars: per-point symbol lists make plotly
+    validate every value and cost more than the query behind the chart."""
     fig = go.Figure()
     if eng.empty:
         return legible(fig, height)
+    status_label = {s: labels.t(s, hindi, labels.STATUSES) for s in STATUS_SYMBOL}
     for etype in [t for t in TYPE_COLOURS if t in set(eng["type"])]:
-        d = eng[eng["type"] == etype]
         label = labels.t(etype, hindi, labels.TYPES)
-        hover = [
-            "<b>{date}</b> · {type} · {status}<br>{place}<br>{people}<br><i>{areas}</i><br>{n} article(s)".format(
-                date=r["date"] or r["sort_date"],
-                type=label,
-                status=labels.t(r["status"], hindi, labels.STATUSES),
-                place=r["place"] or "place not stated",
-                people=", ".join(r["participants"]) or "participants not named",
-                areas=", ".join(labels.t(a, hindi, labels.AREAS) for a in list(r["areas"])[:6]),
-                n=r["n_articles"],
+        for status, symbol in STATUS_SYMBOL.items():
+            d = eng[(eng["type"] == etype) & (eng["status"] == status)]
+            if d.empty:
+                continue
+            hover = [
+                f"<b>{dt or sd}</b> · {label} · {status_label[status]}<br>{pl or 'place not stated'}<br>"
+                f"{', '.join(pp) or 'participants not named'}<br><i>{', '.join(labels.t(a, hindi, labels.AREAS) for a in list(ar)[:6])}</i><br>{n} article(s)"
+                for dt, sd, pl, pp, ar, n in zip(d["date"], d["sort_date"], d["place"], d["participants"], d["areas"], d["n_articles"], strict=True)
+            ]
+            # numpy arrays, not lists: plotly validates lists element by element
+            fig.add_trace(
+                go.Scatter(
+                    x=np.array(d["sort_date"].tolist(), dtype="datetime64[D]"),
+                    y=np.full(len(d), label),
+                    mode="markers",
+                    name=f"{label} ({status_label[status]})",
+                    customdata=np.array(d["id"].tolist(), dtype=str),
+                    hovertext=np.array(hover, dtype=str),
+                    hoverinfo="text",
+                    marker={
+                        "size": np.minimum(12 + 5 * d["n_articles"].to_numpy(), 44),
+                        "color": TYPE_COLOURS[etype],
+                        "symbol": symbol,
+                        "line": {"width": 2, "color": TYPE_COLOURS[etype]},
+                        "opacity": 0.85,
+                    },
+                )
             )
-            for r in d.to_dict("records")
-        ]
-        fig.add_trace(
-            go.Scatter(
-                x=pd.to_datetime(d["sort_date"]),
-                y=[label] * len(d),
-                mode="markers",
-                name=label,
-                customdata=d["id"],
-                hovertext=hover,
-                hoverinfo="text",
-                marker={
-                    "size": [min(12 + 5 * n, 44) for n in d["n_articles"]],
-                    "color": TYPE_COLOURS[etype],
-                    "symbol": [STATUS_SYMBOL.get(s, "circle") for s in d["status"]],
-                    "line": {"width": 2, "color": TYPE_COLOURS[etype]},
-                    "opacity": 0.85,
-                },
-            )
-        )
     fig.update_layout(title=title, showlegend=False, clickmode="event+select", dragmode="pan")
+    if title:
+        fig.update_layout(margin={"t": 80})
     fig.update_yaxes(categoryorder="array", categoryarray=[labels.t(t, hindi, labels.TYPES) for t in reversed(TYPE_COLOURS)])
     return legible(fig, height, base)
 

@@ -233,8 +233,7 @@ def evidence(db, article_ids: list[str], area: str | None = None) -> pd.DataFram
     return _read(sql + " ORDER BY a.published, v.article_id, v.start", db.conn, params=args)
 
 
-def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: bool = False) -> pd.DataFrame:
-    """Articles matching the filters, newest first, with a highlighted snippet when searching."""
+def _articles_where(f: Filters, india_japan_only: bool) -> tuple[str, list]:
     aw, args = _article_where(f)
     sql = [aw] if aw else []
     more, more_args = _clauses(
@@ -247,7 +246,26 @@ def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: boo
     args += more_args
     if india_japan_only:
         sql.append("a.india_japan = 1")
-    where = (" WHERE " + " AND ".join(sql)) if sql else ""
+    return (" WHERE " + " AND ".join(sql)) if sql else "", args
+
+
+def article_counts(db, f: Filters = Filters()) -> pd.DataFrame:
+    """Articles per (language, outlet) behind the engagements the filters select (the overview's
+    counts), through the engagement index rather than a scan of every article."""
+    where, args = _engagement_where(f)
+    aw, aargs = _article_where(f)
+    return _read(
+        f"""SELECT a.language, a.outlet, count(*) AS n FROM articles a
+            WHERE a.engagement_id IN (SELECT e.id FROM engagements e {where}) {"AND " + aw if aw else ""}
+            GROUP BY 1, 2""",
+        db.conn,
+        params=args + aargs,
+    )
+
+
+def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: bool = False) -> pd.DataFrame:
+    """Articles matching the filters, newest first, with a highlighted snippet when searching."""
+    where, args = _articles_where(f, india_japan_only)
     df = _read(
         f"""SELECT a.id, a.title, a.language, a.outlet, a.url, a.published, a.india_japan, a.source_file,
                    a.engagement_id, e.type AS engagement_type, e.date AS engagement_date, a.rowid AS _rowid

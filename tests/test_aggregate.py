@@ -54,7 +54,7 @@ def test_headline_counts_and_latest_held():
     eng = pd.DataFrame(
         {"id": ["a", "b"], "sort_date": ["2025-05-05", "2025-09-01"], "status": ["held", "planned"], "type": ["summit", "visit"]}
     )
-    arts = pd.DataFrame({"outlet": ["दैनिक", "Wire", "Wire"], "language": ["hi", "en", "en"]})
-    h = aggregate.headline(eng, arts)
+    counts = pd.DataFrame({"language": ["hi", "en"], "outlet": ["दैनिक", "Wire"], "n": [1, 2]})
+    h = aggregate.headline(eng, counts)
     assert (h["engagements"], h["articles"], h["sources"], h["languages"]) == (2, 3, 2, ["en", "hi"])
     assert h["latest"]["id"] == "a" and h["planned"] == 1

@@ -183,7 +183,6 @@ def test_briefing_at_1920_in_normal_and_presentation_mode(browser, server):
     shot(pg, "briefing-normal")
     # step through with the keyboard: the left arrow shows the previous engagement
     card = pg.locator(".brief-card").first.inner_text()
-    pg.locator("body").click(position={"x": 5, "y": 5})
     pg.keyboard.press("ArrowLeft")
     pg.wait_for_function("(before) => document.querySelector('.brief-card') && document.querySelector('.brief-card').innerText !== before", arg=card, timeout=15_000)
     pg.get_by_text("Presentation mode").click()

@@ -13,8 +13,7 @@ st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("title", hi))
 
 eng = cached.engagements(path, stamp, f)
-arts = cached.articles(path, stamp, f, limit=1_000_000, india_japan_only=True)
-h = aggregate.headline(eng, arts)
+h = aggregate.headline(eng, cached.article_counts(path, stamp, f))
 
 c = st.columns(4)
 c[0].metric(labels.t("engagements", hi), h["engagements"], help="Real-world India–Japan engagements; several reports of one meeting count once")
