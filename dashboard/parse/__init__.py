@@ -105,6 +105,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         kb=kb,
         published=published,
         dateline_place=dateline_place,
+        label_hits=kb.matcher.find(" | ".join(cleaned.labels)) if cleaned.labels else [],
     )
     relevant, score, engagement, date_mentions, reasons = _engagement.build(
         ctx, raw_dates, published_text

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dashboard.models import DateMention, Engagement
@@ -40,6 +40,7 @@ class Context:
     kb: object
     published: date | None
     dateline_place: str | None
+    label_hits: list = field(default_factory=list)  # hits in the header's section labels
 
     def __post_init__(self) -> None:
         self._ends = [e for _, e in self.sentences]
@@ -232,9 +233,12 @@ def engagement_type(ctx: Context) -> str:
     best = max(sc.values())
     if best < 2.0:
         return "other"
-    # "on the sidelines of" in the title or lead says what kind of meeting it was, whoever met
-    sidelines = [h for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)] if h.kind == "cue_type" and h.value == "sidelines_multilateral"]
-    if sidelines and max(sc.get("two_plus_two", 0.0), sc.get("phone_call", 0.0)) < best:
+    # "on the phone", "on the sidelines of" in the title or lead say what kind of meeting it was,
+    # whoever met and whatever else the text mentions
+    lead_cues = {h.value for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)] if h.kind == "cue_type"}
+    if "phone_call" in lead_cues and sc.get("two_plus_two", 0.0) < best:
+        return "phone_call"
+    if "sidelines_multilateral" in lead_cues and max(sc.get("two_plus_two", 0.0), sc.get("phone_call", 0.0)) < best:
         return "sidelines_multilateral"
     for t in _PRIORITY:
         if sc.get(t, 0.0) >= best - 1e-9:
@@ -371,6 +375,9 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
         if d > pub:
             return "planned"
         if etype in ("exercise", "visit"):
+            lead_phase = {h.value for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)] if h.kind == "cue_phase"}
+            if "end" in lead_phase:
+                return "held"  # "…संपन्न", "concluded": it is over
             if eng_date.end_date and pub <= date.fromisoformat(eng_date.end_date):
                 return "ongoing"
             if ongoing >= 1.5 and (pub - d).days <= 14:
@@ -533,6 +540,15 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
     return sorted(chosen, key=lambda n: (kb.people.get(n) != "India", -names[n], n))
 
 
+def is_analysis(ctx: Context) -> bool:
+    """Opinion or analysis about the relationship as a whole: labelled so in the header or at the
+    start of the headline, and the headline names no engagement (an explainer of one summit is
+    still about that summit)."""
+    labelled = any(h.kind == "cue_genre" for h in ctx.label_hits) or any(h.kind == "cue_genre" and h.start <= 2 for h in ctx.title_hits)
+    names_one = any(h.kind in ("exercise", "dialogue") or (h.kind == "cue_type" and h.value != "meeting") for h in ctx.title_hits)
+    return labelled and not names_one
+
+
 def build(
     ctx: Context, raw_dates: list[RawDate], published_text: str | None
 ) -> tuple[bool, float, Engagement | None, list[DateMention], list[str]]:
@@ -542,6 +558,10 @@ def build(
     dates, eng_date = classify_dates(ctx, raw_dates, ctx.published, published_text, etype)
     if not relevant:
         return False, score, None, dates, reasons
+    if is_analysis(ctx):
+        # an op-ed or analysis is about the relationship, not one meeting: no date, place or side
+        dates = [d if d.role != "engagement" else DateMention(d.date, "referenced", d.text, d.start, d.end, d.end_date) for d in dates]
+        return True, score, Engagement(None, "other", "held", None, (), None, round(max(0.0, min(1.0, score / 10.0)), 2)), dates, reasons
     st = status(ctx, etype, eng_date)
     pl = place(ctx, etype, eng_date)
     parts = participants(ctx, etype, eng_date)

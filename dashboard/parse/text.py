@@ -76,7 +76,7 @@ _AGENCY = (
 _DATELINE = re.compile(
     rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
-    rf"(?:\s*\(\s*{_AGENCY}\s*\))?)\s*(?P<sep>।|:|\|| - | – | — | -- |(?<=\))\s)\s*",
+    rf"(?:\s*\(\s*(?:{_AGENCY}|[^()]{{1,25}})\s*\))?)\s*(?P<sep>।|:| - | – | — | -- |(?<=\))\s)\s*",
 )
 _SLUG_HINT = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+")
 
@@ -89,6 +89,7 @@ class Cleaned:
     dateline: str | None = None
     dateline_date: str | None = None
     warnings: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # section labels in the header ("OPINION", "विश्लेषण")
 
 
 def normalise(text: str) -> str:
@@ -149,6 +150,7 @@ def clean(
     warnings: list[str] = []
     title = deslug(normalise(meta_title)) if meta_title else ""
     page_dates: list[str] = []
+    labels: list[str] = []
 
     def action_of(line: str) -> str | None:
         for rx, act in boilerplate:
@@ -174,6 +176,8 @@ def clean(
             page_dates.append(line)
             lines[i] = ""
         elif act in ("drop_line", "byline") or _looks_like_nav(line) or _pipe_label(line):
+            if _pipe_label(line):
+                labels.append(line)
             lines[i] = ""
         elif (
             not title
@@ -181,10 +185,13 @@ def clean(
             and _is_title_line(line)
         ):
             # "OPINION | the headline | Site name": the headline is the longest part
-            title = deslug(max(re.split(r"\s+[|]\s+", line), key=len))
+            parts = re.split(r"\s+[|]\s+", line)
+            title = deslug(max(parts, key=len))
+            labels += [p for p in parts if p and len(p) < len(title)]
             title_from_text = True
             lines[i] = ""
         elif len(line.split()) <= 6 and not re.search(r"[।.!?]$", line):
+            labels.append(line)
             lines[i] = ""  # section labels, office names, outlet names
     # 2. repeats of the title (the seed repeats its slug title; pages repeat the headline)
     if title:
@@ -224,7 +231,7 @@ def clean(
         first = re.split(r"(?<=[।.!?])\s", body, maxsplit=1)[0]
         title = first[:120].rstrip() + ("…" if len(first) > 120 else "")
         warnings.append("no title found; using the first sentence")
-    return Cleaned(title, body, page_dates, dateline, dateline_date, warnings)
+    return Cleaned(title, body, page_dates, dateline, dateline_date, warnings, labels)
 
 
 def _pipe_label(line: str) -> bool:
