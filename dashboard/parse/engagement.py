@@ -44,6 +44,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._ends = [e for _, e in self.sentences]
+        self._lead_tense: str | None = None
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._ends, pos)
@@ -97,10 +98,13 @@ def country_strength(ctx: Context) -> dict[str, float]:
     for h in ctx.hits + ctx.title_hits:
         if h.kind == "exercise":
             ex = kb.exercises.get(h.value, {})
-            if ex.get("japan_force") and ex.get("india_force"):
+            third_host = ex.get("host") and ex.get("host") not in ("India", "Japan")
+            if ex.get("japan_force") and ex.get("india_force") and not third_host:
                 w = 1.0 if ex.get("multilateral", "").lower() == "yes" else 2.5
                 s["Japan"] += w
                 s["India"] += w
+            elif third_host:
+                s[ex["host"]] += 2.5  # Pitch Black, RIMPAC: the host's exercise, whoever else flies in it
             elif ex.get("india_force"):
                 s["India"] += 0.5
                 s["_other_exercise"] += 2.5
@@ -171,6 +175,8 @@ def _type_scores(ctx: Context) -> dict[str, float]:
         multis = [h for h in hits if h.kind == "cue_multilateral"]
         for h in hits:
             if h.kind == "cue_type":
+                if not title and h.value != "meeting" and _planned_aside(ctx, h):
+                    continue  # "the first 2+2 will be held later this month" in a report of another meeting
                 if any(
                     (a.value == "pre" and 0 <= h.start - a.end <= 12)
                     or (a.value == "post" and 0 <= a.start - h.end <= 12)
@@ -226,6 +232,18 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     return sc
 
 
+def _planned_aside(ctx: Context, h: Hit) -> bool:
+    """A type cue in a sentence about a future event, inside a report of something that happened."""
+    if ctx._lead_tense is None:
+        first = ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body
+        ctx._lead_tense = tense(first, 0)
+    if ctx._lead_tense != "past" or ctx.in_lead(h.start):
+        return False
+    si = ctx.sentence_of(h.start)
+    s_start, s_end = ctx.sentences[si]
+    return any(c.kind == "cue_status" and c.value == "planned" and s_start <= c.start < s_end for c in ctx.hits)
+
+
 def engagement_type(ctx: Context) -> str:
     sc = _type_scores(ctx)
     if not sc:
@@ -249,6 +267,35 @@ def engagement_type(ctx: Context) -> str:
 _MULTI_DAY = ("exercise", "visit")
 _UNTIL_AFTER = re.compile(r"\s*(?:तक|tak|ke baad tak)(?![\u0900-\u0963\u0966-\u097f\w])")
 _UNTIL_BEFORE = re.compile(r"(?:until|till|through|to|se|से|ending on|ends on|concludes on|conclude on)\s+(?:the\s+)?$", re.I)
+
+
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8, "दस": 10, "बारह": 12, "चौदह": 14, "पंद्रह": 15,
+    "do": 2, "teen": 3, "char": 4, "paanch": 5, "das": 10,
+}
+_DURATION = re.compile(
+    r"(?<![\w\u0900-\u0963\u0966-\u097f])(\d{1,2}|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")[\s-]*(day|days|week|weeks|दिवसीय|दिन|दिनों|सप्ताह|हफ्ते|हफ़्ते|din|hafte)(?![\w\u0900-\u0963\u0966-\u097f])",
+    re.I,
+)
+
+
+def duration_days(text: str) -> int | None:
+    """The first stated length of a multi-day event in days ("two-week" -> 14, "12 दिवसीय" -> 12)."""
+    from dashboard.parse.dates import ascii_digits
+
+    for m in _DURATION.finditer(ascii_digits(text)):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1).lower())
+        unit = m.group(2).lower()
+        if not n:
+            continue
+        days = n * 7 if unit in ("week", "weeks", "सप्ताह", "हफ्ते", "हफ़्ते", "hafte") else n
+        if 2 <= days <= 60:
+            return days
+    return None
 
 
 def _plus_days(iso: str, days: int) -> str:
@@ -327,6 +374,11 @@ def classify_dates(
         later = [e.date for e in ends if e.date[:4] != "XXXX" and engagement.date < e.date <= _plus_days(engagement.date, 60)]
         if later:
             engagement = DateMention(engagement.date, engagement.role, engagement.text, engagement.start, engagement.end, min(later))
+        elif etype in _MULTI_DAY and not engagement.date.startswith("X"):
+            # "the two-week exercise", "14 दिवसीय अभ्यास": the length gives the end
+            days = duration_days(ctx.body)
+            if days:
+                engagement = DateMention(engagement.date, engagement.role, engagement.text, engagement.start, engagement.end, _plus_days(engagement.date, days - 1))
     out: list[DateMention] = []
     if published is not None:
         out.append(
