@@ -95,7 +95,7 @@ def country_strength(ctx: Context) -> dict[str, float]:
             seen_people.add(p.name)
         if ctx.in_lead(p.start):
             s[c] += 1.0
-    for h in ctx.hits + ctx.title_hits:
+    for h in ctx.hits + [h for h in ctx.title_hits if h.kind == "exercise"] * 2:
         if h.kind == "exercise":
             ex = kb.exercises.get(h.value, {})
             third_host = ex.get("host") and ex.get("host") not in ("India", "Japan")
@@ -133,7 +133,39 @@ def is_india_japan(ctx: Context, strength: dict[str, float]) -> tuple[bool, floa
     if top_other > 0 and india < 0.5 * top_other:
         reasons.append("India is not the other party")
         return False, score, reasons
+    multilateral_lead = any(h.kind == "cue_multilateral" for h in ctx.title_hits) or any(
+        h.kind == "cue_multilateral" and ctx.in_lead(h.start) for h in ctx.hits
+    )
+    if multilateral_lead and not _core_exercise(ctx) and not _bilateral_pair(ctx):
+        reasons.append("a multilateral gathering with no India–Japan meeting of its own")
+        return False, score, reasons
     return True, score, reasons
+
+
+def _core_exercise(ctx: Context) -> bool:
+    """An exercise India and Japan both field forces in, hosted by one of them or rotating (Malabar)."""
+    for h in ctx.title_hits + ctx.hits:
+        if h.kind == "exercise":
+            ex = ctx.kb.exercises.get(h.value, {})
+            if ex.get("japan_force") and ex.get("india_force") and ex.get("host", "") in ("", "India", "Japan"):
+                return True
+    return False
+
+
+def _bilateral_pair(ctx: Context) -> bool:
+    """A sentence (or the title) where India's and Japan's people meet, and nobody else does."""
+    kb = ctx.kb
+    meet = {"meeting", "bilateral_ministerial", "sidelines_multilateral", "phone_call", "summit", "two_plus_two", "visit", "agreement"}
+    by_sentence: dict[int, set[str]] = defaultdict(set)
+    for p in ctx.people:
+        by_sentence[ctx.sentence_of(p.start)].add(kb.people.get(p.name, ""))
+    cue_sentences = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_type" and h.value in meet}
+    for si, countries in by_sentence.items():
+        if {"India", "Japan"} <= countries and countries <= {"India", "Japan"} and si in cue_sentences:
+            return True
+    title_people = {kb.people.get(h.value, "") for h in ctx.title_hits if h.kind == "person"}
+    title_meet = any(h.kind == "cue_type" and h.value in meet for h in ctx.title_hits)
+    return {"India", "Japan"} <= title_people and title_meet
 
 
 _CHIEFS = {"army_chief", "navy_chief", "air_chief", "cds", "joint_staff_chief", "coast_guard_chief"}
