@@ -42,9 +42,13 @@ def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str
     return None, None
 
 
+_DIGIT = re.compile(r"\d")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|ist|gmt|jst|hrs)?|अपराह्न|पूर्वाह्न|बजे|IST|GMT|JST", re.I)
+
+
 def _page_date_line(line: str, kb) -> bool:
     """A header line that is mostly a date ("Posted by X | March 20, 2022 | 4 min read")."""
-    if not any(c.isdigit() for c in line):
+    if not _DIGIT.search(line):
         return False
     found = [r for r in _dates.find_dates(line, kb, relative=False) if r.kind == "full"]
     if not found:
@@ -52,6 +56,7 @@ def _page_date_line(line: str, kb) -> bool:
     rest = line
     for r in found:
         rest = rest.replace(r.text, " ")
+    rest = _TIME.sub(" ", rest)  # "19:05 IST", "7:15 अपराह्न" are part of a page date
     segments = [seg for seg in re.split(r"[|•·]", rest) if seg.strip()]
     words = max((len(seg.split()) for seg in segments), default=0)
     return words <= 7

@@ -45,6 +45,7 @@ class Context:
     def __post_init__(self) -> None:
         self._ends = [e for _, e in self.sentences]
         self._lead_tense: str | None = None
+        self._planned_sentences: set[int] | None = None
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._ends, pos)
@@ -271,9 +272,9 @@ def _planned_aside(ctx: Context, h: Hit) -> bool:
         ctx._lead_tense = tense(first, 0)
     if ctx._lead_tense != "past" or ctx.in_lead(h.start):
         return False
-    si = ctx.sentence_of(h.start)
-    s_start, s_end = ctx.sentences[si]
-    return any(c.kind == "cue_status" and c.value == "planned" and s_start <= c.start < s_end for c in ctx.hits)
+    if ctx._planned_sentences is None:
+        ctx._planned_sentences = {ctx.sentence_of(c.start) for c in ctx.hits if c.kind == "cue_status" and c.value == "planned"}
+    return ctx.sentence_of(h.start) in ctx._planned_sentences
 
 
 def engagement_type(ctx: Context) -> str:

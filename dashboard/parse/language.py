@@ -102,13 +102,17 @@ _BLOCK_RX = {}
 for _name, _lo, _hi in _BLOCKS:
     _BLOCK_RX.setdefault(_name, []).append(f"\\u{_lo:04x}-\\u{_hi:04x}")
 _BLOCK_RX = {name: re.compile("[" + "".join(ranges) + "]") for name, ranges in _BLOCK_RX.items()}
+_OTHER_SCRIPTS = re.compile("[\u0980-\u0dff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff]")
 _LATIN_RX = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def detect(text: str) -> str:
     """hi, en, mixed, mr, or the script's language (bn gu or ta te ur ja pa kn ml); 'unknown' if no letters."""
     sample = text[:6000]
-    counts = {name: len(rx.findall(sample)) for name, rx in _BLOCK_RX.items()}
+    if _OTHER_SCRIPTS.search(sample):
+        counts = {name: len(rx.findall(sample)) for name, rx in _BLOCK_RX.items()}
+    else:  # the usual case: only Devanagari and Latin letters, two counts instead of twelve
+        counts = {"deva": len(_BLOCK_RX["deva"].findall(sample))}
     counts["latin"] = len(_LATIN_RX.findall(sample))
     counts = {k: v for k, v in counts.items() if v}
     total = sum(counts.values())

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 import ahocorasick
 
@@ -48,6 +49,7 @@ _SPACE_RUN = re.compile(r" [ \x00]+")
 _TRAILING_DROPPED = "\u093c\u09bc\u0a3c\u0abc\u0b3c\u200c\u200d\u00ad"
 
 
+@lru_cache(maxsize=4096)
 def is_word_char(c: str) -> bool:
     """Letters, digits and combining marks (Hindi vowel signs) all belong inside a word."""
     return c.isalnum() or unicodedata.category(c)[0] == "M"
