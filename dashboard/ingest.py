@@ -73,7 +73,7 @@ def _results(tasks: list[tuple[str, str]], workers: int) -> Iterable[list[tuple]
         for t in tasks:
             yield parse_file(t)
         return
-    window = workers * 3
+    window = workers * 8
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
         it = iter(tasks)
