@@ -10,22 +10,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-_DIGITS = {}
-for _base in (
-    0x0966,
-    0x09E6,
-    0x0A66,
-    0x0AE6,
-    0x0B66,
-    0x0BE6,
-    0x0C66,
-    0x0CE6,
-    0x0D66,
-    0x0660,
-    0x06F0,
-):
-    for _i in range(10):
-        _DIGITS[_base + _i] = str(_i)
+from dashboard.parse.matcher import INDIC_DIGITS
+
+_DIGITS = INDIC_DIGITS
 DIGIT_TABLE = str.maketrans(_DIGITS)
 _INDIC_DIGIT = re.compile("[" + "".join(chr(c) for c in _DIGITS) + "]")
 

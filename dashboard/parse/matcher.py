@@ -28,22 +28,13 @@ for _c in "\u201c\u201d\u201e\u201f\u00ab\u00bb":
     _MAP[ord(_c)] = '"'
 _MAP[0x0901] = "\u0902"  # chandrabindu -> anusvara: हाँ / हां
 # digits of Indian scripts -> ASCII (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
-# Kannada, Malayalam) and Arabic-Indic
-for _base in (
-    0x0966,
-    0x09E6,
-    0x0A66,
-    0x0AE6,
-    0x0B66,
-    0x0BE6,
-    0x0C66,
-    0x0CE6,
-    0x0D66,
-    0x0660,
-    0x06F0,
-):
-    for _i in range(10):
-        _MAP[_base + _i] = str(_i)
+# Kannada, Malayalam) and Arabic-Indic; dates.py reads digits with the same table
+INDIC_DIGITS = {
+    base + i: str(i)
+    for base in (0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0660, 0x06F0)
+    for i in range(10)
+}
+_MAP.update(INDIC_DIGITS)
 _TABLE = str.maketrans(_MAP)
 _SPACE_RUN = re.compile(r" [ \x00]+")
 _TRAILING_DROPPED = "\u093c\u09bc\u0a3c\u0abc\u0b3c\u200c\u200d\u00ad"
