@@ -22,7 +22,7 @@ from dashboard.parse.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "articles.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 
@@ -230,6 +230,18 @@ def _m2_summaries(db: sqlite_utils.Database) -> None:
     refresh_summaries(db)
 
 
+def _m3_fts_update_trigger(db: sqlite_utils.Database) -> None:
+    """Re-index an article's text only when its text changes: setting engagement_id on every article
+    at each regrouping used to re-tokenise the whole corpus."""
+    db.execute("DROP TRIGGER IF EXISTS articles_au")
+    db.execute(
+        """CREATE TRIGGER articles_au AFTER UPDATE OF title, body ON articles BEGIN
+             INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+             INSERT INTO articles_fts (rowid, title, body) VALUES (new.rowid, new.title, new.body);
+           END"""
+    )
+
+
 MIGRATIONS = [
     (
         1,
@@ -237,6 +249,7 @@ MIGRATIONS = [
         _m1_initial,
     ),
     (2, "grouping columns on articles; engagement_areas and facets summaries for fast dashboards", _m2_summaries),
+    (3, "full-text index updated only when title or body change", _m3_fts_update_trigger),
 ]
 
 

@@ -209,4 +209,21 @@ def test_version_1_database_is_migrated_with_its_articles(tmp_path):
     assert store.schema_version(db) == store.SCHEMA_VERSION
     parts = db.execute("SELECT eng_participants FROM articles WHERE id = 'x1'").fetchone()[0]
     assert set(json.loads(parts)) == {"Rajnath Singh", "Gen Nakatani"}
-    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2]
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3]
+
+
+def test_regrouping_does_not_reindex_text(sample_db, tmp_path):
+    """Setting engagement_id on every article must leave the full-text index alone (migration 3)."""
+    path = tmp_path / "fts.db"
+    shutil.copy(sample_db, path)
+    db = store.connect(path)
+    db.execute("CREATE TEMP TABLE fts_writes (n INTEGER)")
+    db.execute("INSERT INTO fts_writes VALUES (0)")
+    db.execute("CREATE TEMP TRIGGER count_fts AFTER UPDATE OF engagement_id ON articles BEGIN UPDATE fts_writes SET n = n + 1; END")
+    before = db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
+    ingest.regroup(db)
+    assert db.execute("SELECT n FROM fts_writes").fetchone()[0] > 100  # every article was touched …
+    trigger = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_au'").fetchone()[0]
+    assert "UPDATE OF title, body" in trigger  # … and the index trigger ignores such updates
+    assert db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0] == before
+    assert queries.search(db, "आतंकवाद")
