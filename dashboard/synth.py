@@ -64,7 +64,7 @@ AREA_SENTENCES = {
     "hadr": ("Humanitarian assistance and disaster relief drills were planned.", "मानवीय सहायता और आपदा राहत पर सहयोग की बात हुई।"),
     "training_exchanges": ("Officer exchanges and training courses will grow.", "अधिकारियों के प्रशिक्षण आदान-प्रदान को बढ़ाया जाएगा।"),
     "economic_security": ("Supply chain resilience and economic security were discussed.", "आर्थिक सुरक्षा और आपूर्ति श्रृंखला पर चर्चा हुई।"),
-    "strategic_partnership": ("They reviewed the Special Strategic and Global Partnership.", "दोनों ने विशेष सामरिक और वैश्विक साझेदारी की समीक्षा की।"),
+    "strategic_partnership": ("They reviewed the Special Strategic and Global Partnership.", "दोनों ने विशेष सामरिक और वैश्विक साझेदारी में हुई प्रगति पर संतोष जताया।"),
 }
 PLACES = (("New Delhi", "नई दिल्ली"), ("Tokyo", "टोक्यो"), ("Vientiane", "वियनतियाने"), ("Visakhapatnam", "विशाखापत्तनम"), ("Yokosuka", "योकोसुका"))
 EXERCISES = (("JIMEX", "Indian Navy", "JMSDF"), ("Dharma Guardian", "Indian Army", "JGSDF"), ("Shinyuu Maitri", "Indian Air Force", "JASDF"), ("Sahyog Kaijin", "Indian Coast Guard", "Japan Coast Guard"))

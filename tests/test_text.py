@@ -4,10 +4,7 @@ from dashboard.parse.text import clean, deslug, split_sentences
 
 
 def test_deslug():
-    assert (
-        deslug("Rajnath Singh -strengthens-defence-ties-with-Japan")
-        == "Rajnath Singh strengthens defence ties with Japan"
-    )
+    assert deslug("Nakatani -visits-Delhi-for-defence-talks") == "Nakatani visits Delhi for defence talks"
     assert deslug("india-japan-2-plus-2-dialogue-123456.html") == "india japan 2 plus 2 dialogue"
     assert deslug("India, Japan hold talks") == "India, Japan hold talks"
 

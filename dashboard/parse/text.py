@@ -104,7 +104,7 @@ def normalise(text: str) -> str:
 
 
 def deslug(title: str) -> str:
-    """'Rajnath Singh -strengthens-defence-ties-with-Japan' -> 'Rajnath Singh strengthens defence ties with Japan'."""
+    """'Nakatani -visits-Delhi-for-defence-talks' -> 'Nakatani visits Delhi for defence talks'."""
     t = title.strip()
     if "/" in t and re.match(r"^(https?://|www\.)", t):
         t = t.rstrip("/").rsplit("/", 1)[-1]
