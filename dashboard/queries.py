@@ -252,6 +252,14 @@ def _articles_where(f: Filters, india_japan_only: bool) -> tuple[str, list]:
 def article_counts(db, f: Filters = Filters()) -> pd.DataFrame:
     """Articles per (language, outlet) behind the engagements the filters select (the overview's
     counts), through the engagement index rather than a scan of every article."""
+    if f == Filters():
+        # the landing view: precomputed at each regrouping (store.refresh_summaries)
+        rows = db.execute("SELECT value, n FROM facets WHERE kind = 'engaged'").fetchall()
+        if rows:
+            split = [(v.split("|", 1), n) for v, n in rows]
+            return pd.DataFrame(
+                {"language": [lo[0] or None for lo, _ in split], "outlet": [lo[1] or None for lo, _ in split], "n": [n for _, n in split]}
+            )
     where, args = _engagement_where(f)
     aw, aargs = _article_where(f)
     return _read(

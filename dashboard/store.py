@@ -486,6 +486,8 @@ def refresh_summaries(db: sqlite_utils.Database) -> None:
         ("person", "SELECT name, count(*) FROM participants GROUP BY name"),
         ("language", "SELECT language, count(*) FROM articles WHERE language IS NOT NULL GROUP BY language"),
         ("source", "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"),
+        # the overview's unfiltered counts: articles behind engagements, per language and outlet
+        ("engaged", "SELECT coalesce(language, '') || '|' || coalesce(outlet, ''), count(*) FROM articles WHERE engagement_id IS NOT NULL GROUP BY language, outlet"),
         ("first", "SELECT min(sort_date), 0 FROM engagements WHERE sort_date IS NOT NULL"),
         ("last", "SELECT max(sort_date), 0 FROM engagements WHERE sort_date IS NOT NULL"),
     ):

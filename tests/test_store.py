@@ -227,3 +227,12 @@ def test_regrouping_does_not_reindex_text(sample_db, tmp_path):
     assert "UPDATE OF title, body" in trigger  # … and the index trigger ignores such updates
     assert db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0] == before
     assert queries.search(db, "आतंकवाद")
+
+
+def test_landing_counts_from_summary_equal_the_query(sample_db):
+    db = store.connect(sample_db, readonly=True)
+    fast = queries.article_counts(db, queries.Filters())
+    slow = queries.article_counts(db, queries.Filters(date_from="1900-01-01"))
+    assert fast["n"].sum() == slow["n"].sum() > 100
+    assert set(fast["language"].dropna()) == set(slow["language"].dropna())
+    assert fast["outlet"].dropna().nunique() == slow["outlet"].dropna().nunique()
