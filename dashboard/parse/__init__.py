@@ -18,15 +18,8 @@ __all__ = ["parse_article"]
 
 
 def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str | None]:
-    for key in (
-        "published",
-        "date",
-        "publishedAt",
-        "published_at",
-        "pubDate",
-        "datePublished",
-        "pub_date",
-    ):
+    # readers.py maps the many export field names to "published"; "date" is kept for direct callers
+    for key in ("published", "date"):
         if meta.get(key):
             d = _dates.parse_date_string(str(meta[key]), kb)
             if d:
