@@ -6,8 +6,6 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-PERIOD_LABEL = {"month": "Month", "quarter": "Quarter", "year": "Year"}
-
 
 def period_of(sort_date: str, period: str) -> str:
     """'2024-08-20' -> '2024-08' (month), '2024-Q3' (quarter) or '2024' (year)."""
@@ -94,9 +92,3 @@ def headline(engagements: pd.DataFrame, counts: pd.DataFrame) -> dict:
         "latest": latest,
         "planned": int((engagements["status"] == "planned").sum()) if not engagements.empty else 0,
     }
-
-
-def by_type(engagements: pd.DataFrame) -> pd.DataFrame:
-    if engagements.empty:
-        return pd.DataFrame(columns=["type", "engagements"])
-    return engagements.groupby("type").size().rename("engagements").reset_index().sort_values("engagements", ascending=False)

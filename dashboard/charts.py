@@ -140,17 +140,3 @@ def trend(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool
     fig.update_layout(yaxis_title=value_label)
     fig.update_xaxes(type="category")
     return legible(fig, height)
-
-
-def type_bars(counts: pd.DataFrame, hindi: bool = False, height: int = 320) -> go.Figure:
-    fig = go.Figure(
-        go.Bar(
-            x=counts["engagements"],
-            y=[labels.t(t, hindi, labels.TYPES) for t in counts["type"]],
-            orientation="h",
-            marker_color=[TYPE_COLOURS.get(t, "#888") for t in counts["type"]],
-            customdata=counts["type"],
-        )
-    )
-    fig.update_yaxes(autorange="reversed")
-    return legible(fig, height)

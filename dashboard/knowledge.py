@@ -85,9 +85,6 @@ class Knowledge:
     exercises: dict[str, dict]
     dialogues: dict[str, dict]
     areas: dict[str, dict]
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    relative: dict[str, str]
     boilerplate: list[tuple[re.Pattern, str]]
     matcher: Matcher
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
@@ -286,26 +283,15 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         flag = "prefix" if r["prefix"].lower() in ("yes", "y", "true", "1") else ""
         matcher.add(r["cue"], "cue_" + r["kind"], r["value"], flag)
 
-    months: dict[str, int] = {}
-    weekdays: dict[str, int] = {}
-    relative: dict[str, str] = {}
     p = d / "calendar.csv"
     for line, r in _read(p, ("word", "kind", "value")):
         _need(r, ("word", "kind", "value"), p, line)
-        w = fold(r["word"])
-        if r["kind"] == "month":
-            months[w] = int(r["value"])
-            matcher.add(r["word"], "month", r["value"])
-        elif r["kind"] == "weekday":
-            weekdays[w] = int(r["value"])
-            matcher.add(r["word"], "weekday", r["value"])
-        elif r["kind"] == "relative":
-            relative[w] = r["value"]
-            matcher.add(r["word"], "relative", r["value"])
-        else:
-            raise KnowledgeError(
-                f"{p}:{line}: kind {r['kind']!r} is not month, weekday or relative"
-            )
+        # month, weekday and relative words are found by the automaton, like every other word
+        if r["kind"] not in ("month", "weekday", "relative"):
+            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not month, weekday or relative")
+        if r["kind"] == "month" and not (r["value"].isdigit() and 1 <= int(r["value"]) <= 12):
+            raise KnowledgeError(f"{p}:{line}: month number {r['value']!r} is not 1-12")
+        matcher.add(r["word"], r["kind"], r["value"])
 
     p = d / "boilerplate.csv"
     boilerplate = []
@@ -335,9 +321,6 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         exercises=exercises,
         dialogues=dialogues,
         areas=areas,
-        months=months,
-        weekdays=weekdays,
-        relative=relative,
         boilerplate=boilerplate,
         matcher=matcher,
         context_aliases=context_aliases,

@@ -13,7 +13,6 @@ import pandas as pd
 
 from dashboard import store
 
-PERIODS = {"month": 7, "quarter": 0, "year": 4}
 SNIPPETS = 50  # snippets cost an FTS pass each: only the first rows of a result get one
 
 

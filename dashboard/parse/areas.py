@@ -9,12 +9,6 @@ from dashboard.models import AreaMention, Span
 from dashboard.parse.matcher import Hit
 
 
-def sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
-    starts = [s for s, _ in sentences]
-    i = bisect_right(starts, pos) - 1
-    return max(i, 0)
-
-
 def find_areas(
     body: str, hits: list[Hit], sentences: list[tuple[int, int]], order: tuple[str, ...]
 ) -> list[AreaMention]:
