@@ -62,7 +62,7 @@ def parse_file(task: tuple[str, str]) -> list[tuple]:
         if not rec["body"].strip():
             out.append(("fail", item.source, "no article text left after removing boilerplate"))
             continue
-        out.append(("ok", item.source, rec))
+        out.append(("ok", item.source, rec, store.prepare(rec)))
     return out
 
 
@@ -136,10 +136,10 @@ def ingest(
                     if on_file:
                         on_file(source, "failed", reason)
                     continue
-                _, source, rec = res
+                _, source, rec, prepared = res
                 try:
                     with db.atomic():  # savepoint: a bad article rolls back only itself
-                        outcome, aid = store.save_article(db, rec, source, synthetic=synthetic)
+                        outcome, aid = store.save_article(db, rec, source, synthetic=synthetic, prepared=prepared)
                         store.log_file(db, run_id, source, outcome, None, aid)
                 except Exception as exc:
                     reason = f"could not store: {type(exc).__name__}: {exc}"

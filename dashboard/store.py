@@ -350,16 +350,21 @@ def _delete_article(db: sqlite_utils.Database, aid: str) -> None:
     db.execute("DELETE FROM articles WHERE id = ?", [aid])
 
 
+def prepare(rec: dict) -> tuple[str, str]:
+    """(article id, record JSON): pure work that ingestion does in the parsing processes, so the
+    single writer only writes."""
+    return article_id(rec["body"]), json.dumps(rec, ensure_ascii=False, sort_keys=True)
+
+
 def save_article(
-    db: sqlite_utils.Database, rec: dict, source_file: str, synthetic: bool = False
+    db: sqlite_utils.Database, rec: dict, source_file: str, synthetic: bool = False, prepared: tuple[str, str] | None = None
 ) -> tuple[str, str]:
     """Store one parsed record inside the caller's transaction: (outcome, article id).
 
     new: not seen before; duplicate: same text and same parse; updated: the text or its parse
     changed (an edited file at the same path, or a re-parse after the knowledge grew).
     """
-    aid = article_id(rec["body"])
-    record_json = json.dumps(rec, ensure_ascii=False, sort_keys=True)
+    aid, record_json = prepared or prepare(rec)
     existing = db.execute("SELECT record, source_file FROM articles WHERE id = ?", [aid]).fetchone()
     if existing is not None:
         if existing[0] == record_json or existing[1] != source_file:
