@@ -137,4 +137,8 @@ def briefing_visuals(path: str, st_: tuple, f: Filters, date_from: str, date_to:
     b = briefing(path, st_, f, date_from, date_to)
     figs = export.figures(b)
     images = {k: export.to_png(v) for k, v in figs.items()}
-    return {"pptx": export.to_pptx(b, figs, images), **{f"{k}.png": v for k, v in images.items()}}
+    return {
+        "pptx": export.to_pptx(b, figs, images),
+        "pdf": export.to_pdf(export.to_html(b, figs)),
+        **{f"{k}.png": v for k, v in images.items()},
+    }

@@ -96,12 +96,16 @@ def cmd_check_knowledge(args) -> int:
     return 0
 
 
-def _open(args, readonly: bool = True):
+def _open(args):
     from dashboard import store
 
     path = store.db_path(args.db)
+    if not path.exists():
+        _err(f"database {path} does not exist; create it with: python -m dashboard ingest PATH... --db {path}")
+        raise SystemExit(2)
     try:
-        return store.connect(path, readonly=readonly)
+        # an older database is upgraded in place on first use; reads never create a file
+        return store.connect(path, readonly=False)
     except store.StoreError as exc:
         _err(str(exc))
         raise SystemExit(2) from None
@@ -239,11 +243,11 @@ def cmd_brief(args) -> int:
     date_from, date_to = args.date_from or first, args.date_to or last
     outs = args.out
     kinds = {Path(o).suffix.lower() for o in outs}
-    unknown = kinds - {".html", ".pptx", ".xlsx", ".csv", ".png"}
+    unknown = kinds - {".html", ".pdf", ".pptx", ".xlsx", ".csv", ".png"}
     if unknown:
-        _err(f"cannot write {', '.join(sorted(unknown))}: use .html, .pptx, .xlsx, .csv or .png")
+        _err(f"cannot write {', '.join(sorted(unknown))}: use .html, .pdf, .pptx, .xlsx, .csv or .png")
         return 2
-    steps = ["read", "build"] + (["charts"] if kinds & {".html", ".pptx", ".png"} else []) + (["images"] if kinds & {".pptx", ".png"} else []) + ["write"]
+    steps = ["read", "build"] + (["charts"] if kinds & {".html", ".pdf", ".pptx", ".png"} else []) + (["images"] if kinds & {".pptx", ".png"} else []) + ["write"]
     bar = tqdm(total=len(steps), desc="brief", unit="step", file=sys.stderr, disable=args.quiet)
     inputs = queries.briefing_inputs(db, f, date_from, date_to)
     bar.update()
@@ -262,6 +266,8 @@ def cmd_brief(args) -> int:
         kind = p.suffix.lower()
         if kind == ".html":
             p.write_text(export.to_html(b, figs), encoding="utf-8")
+        elif kind == ".pdf":
+            p.write_bytes(export.to_pdf(export.to_html(b, figs)))
         elif kind == ".pptx":
             p.write_bytes(export.to_pptx(b, figs, images))
         elif kind == ".xlsx":
@@ -333,7 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.set_defaults(func=cmd_synth)
 
-    sp = sub.add_parser("brief", help="a briefing for a period: HTML, PPTX, XLSX, CSV or PNG", epilog=f"example: {EXAMPLES['brief']}")
+    sp = sub.add_parser("brief", help="a briefing for a period: HTML, PDF, PPTX, XLSX, CSV or PNG", epilog=f"example: {EXAMPLES['brief']}")
     sp.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD (default: a year before the latest engagement)")
     sp.add_argument("--to", dest="date_to", help="last day, YYYY-MM-DD")
     sp.add_argument("--type", action="append", help="engagement type (repeat for several)")
@@ -343,7 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--lang", action="append", help="article language (hi, en, mixed …)")
     sp.add_argument("--source", action="append", help="outlet")
     sp.add_argument("--q", help="full-text search")
-    sp.add_argument("--out", action="append", required=True, help="output file: .html, .pptx, .xlsx, .csv or .png (repeat for several)")
+    sp.add_argument("--out", action="append", required=True, help="output file: .html, .pdf, .pptx, .xlsx, .csv or .png (repeat for several)")
     sp.add_argument("--db", help=db_help)
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.set_defaults(func=cmd_brief)

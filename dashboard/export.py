@@ -101,6 +101,7 @@ h1 {{ font-size: 2.2rem; margin-bottom: .2rem; }} h2 {{ border-bottom: 3px solid
 table {{ border-collapse: collapse; width: 100%; font-size: 16px; }} td, th {{ border: 1px solid #ccc; padding: .35rem .5rem; text-align: left; vertical-align: top; }}
 th {{ background: #f2f4f7; }} blockquote {{ border-left: 5px solid #1f4e9c; margin: 1rem 0; padding: .3rem 1rem; font-size: 1.1rem; }}
 blockquote footer {{ color: #555; font-size: .9rem; margin-top: .3rem; }} .summary {{ font-size: 1.15rem; }} .muted {{ color: #555; }}
+@media print {{ .modebar {{ display: none !important; }} .js-plotly-plot, blockquote, tr {{ break-inside: avoid; }} h2 {{ break-after: avoid; }} }}
 </style></head><body>
 <h1>India–Japan defence relations</h1>
 <p class="muted">Briefing for {e(b.date_from)} to {e(b.date_to)}{(' · ' + e(b.filters_text)) if b.filters_text else ''}</p>
@@ -176,3 +177,29 @@ def to_pptx(b: Briefing, figs: dict[str, go.Figure], images: dict[str, bytes] | 
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
+
+
+def to_pdf(html_text: str, timeout: int = 60) -> bytes:
+    """The HTML briefing printed by the project's headless Chromium (the one kaleido uses).
+
+    Chromium runs the page's scripts first (--virtual-time-budget), so the charts are drawn."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+    if not Path(browser).exists():
+        raise RuntimeError("PDF export needs Chromium (Debian package chromium; scripts/setup.sh installs it)")
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "briefing.html", Path(tmp) / "briefing.pdf"
+        src.write_text(html_text, encoding="utf-8")
+        cmd = [
+            browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp}/profile",
+            "--virtual-time-budget=8000", "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri(),
+        ]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        if not out.exists() or out.stat().st_size == 0:
+            raise RuntimeError(f"Chromium did not write the PDF: {proc.stderr[-400:]}")
+        return out.read_bytes()

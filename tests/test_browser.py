@@ -188,7 +188,7 @@ def test_briefing_at_1920_in_normal_and_presentation_mode(browser, server):
     pg.get_by_text("Presentation mode").click()
     pg.wait_for_function("() => { const s = document.querySelector('[data-testid=\"stSidebar\"]'); return !s || getComputedStyle(s).display === 'none'; }", timeout=15_000)
     pg.wait_for_timeout(1500)
-    assert pg.locator('button:has-text("Prepare slides and images")').count() == 0  # controls hidden
+    assert pg.locator('button:has-text("Prepare slides")').count() == 0  # controls hidden
     shot(pg, "briefing-presentation")
     ctx.close()
 

@@ -100,6 +100,13 @@ def test_html_briefing_draws_offline_in_a_browser(built, tmp_path):
     assert not outside, outside
 
 
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian chromium is installed by scripts/setup.sh --dev")
+def test_pdf_briefing_is_printed_with_its_charts(built):
+    pdf = export.to_pdf(export.to_html(built["b"], built["figs"]))
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert len(pdf) > 50_000  # text, two drawn charts and the tables; an empty page is a few KB
+
+
 def test_cli_brief_writes_every_format_with_period_in_the_summary(sample_db, tmp_path):
     out = tmp_path / "b"
     proc = subprocess.run(

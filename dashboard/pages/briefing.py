@@ -118,12 +118,13 @@ if not present:
     c[1].download_button("Tables (XLSX)", files["xlsx"], f"{name}.xlsx", key="dl_xlsx")
     for j, t in enumerate(("engagements", "articles", "area_period")):
         st.columns(4)[j].download_button(f"{t.replace('_', '-')} (CSV)", files[t], f"{name}_{t}.csv", "text/csv", key=f"dl_{t}")
-    if c[2].button("Prepare slides and images", key="br_render"):
+    if c[2].button("Prepare slides, PDF and images", key="br_render"):
         ss["br_render_key"] = (stamp, f, date_from, date_to)
     if ss.get("br_render_key") == (stamp, f, date_from, date_to):
         with st.spinner("Rendering charts with Chromium …"):
             visuals = cached.briefing_visuals(path, stamp, f, date_from, date_to)
         c[2].download_button("Slides (PPTX)", visuals["pptx"], f"{name}.pptx", key="dl_pptx")
+        c[2].download_button("Briefing (PDF)", visuals["pdf"], f"{name}.pdf", "application/pdf", key="dl_pdf")
         c[3].download_button("Timeline (PNG)", visuals["timeline.png"], f"{name}_timeline.png", "image/png", key="dl_png_t")
         c[3].download_button("Areas (PNG)", visuals["areas.png"], f"{name}_areas.png", "image/png", key="dl_png_a")
     st.caption(f"File names carry the period and filters. Built {date.today().isoformat()} from the same rows as this page.")
