@@ -40,24 +40,23 @@ class Briefing:
         return f"briefing_{self.date_from}_{self.date_to}" + (f"_{extra}" if extra else "")
 
 
-def _date_en(d: str | None) -> str:
+def _date(d: str | None, months: tuple[str, ...], unknown: str) -> str:
+    """'2025-05-05' -> '5 May 2025' / '5 मई 2025'; '2025-05' -> 'May 2025'."""
     if not d:
-        return "an unstated date"
+        return unknown
     if len(d) == 10 and not d.startswith("X"):
-        return f"{int(d[8:10])} {EN_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
+        return f"{int(d[8:10])} {months[int(d[5:7]) - 1]} {d[:4]}"
     if len(d) == 7:
-        return f"{EN_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
+        return f"{months[int(d[5:7]) - 1]} {d[:4]}"
     return d
+
+
+def _date_en(d: str | None) -> str:
+    return _date(d, EN_MONTHS, "an unstated date")
 
 
 def _date_hi(d: str | None) -> str:
-    if not d:
-        return "अज्ञात तिथि"
-    if len(d) == 10 and not d.startswith("X"):
-        return f"{int(d[8:10])} {HI_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
-    if len(d) == 7:
-        return f"{HI_MONTHS[int(d[5:7]) - 1]} {d[:4]}"
-    return d
+    return _date(d, HI_MONTHS, "अज्ञात तिथि")
 
 
 def _lower(label: str) -> str:

@@ -7,7 +7,7 @@ SQL as parameters, and free text only through store.fts_query.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -39,30 +39,6 @@ class Filters:
     sources: tuple[str, ...] = ()
     text: str = ""
     include_synthetic: bool = True
-
-    def to_params(self) -> dict[str, str | list[str]]:
-        out: dict[str, str | list[str]] = {}
-        for f in fields(self):
-            if f.name == "include_synthetic":
-                continue
-            v = getattr(self, f.name)
-            if v:
-                out[f.name] = list(v) if isinstance(v, tuple) else v
-        return out
-
-    @classmethod
-    def from_params(cls, params) -> Filters:
-        """From st.query_params (or any mapping); a one-element list arrives as a plain string."""
-        kw = {}
-        for f in fields(cls):
-            if f.name == "include_synthetic" or f.name not in params:
-                continue
-            v = params.get_all(f.name) if hasattr(params, "get_all") else params[f.name]
-            if f.name in ("date_from", "date_to", "text"):
-                kw[f.name] = v[0] if isinstance(v, list) and v else (v or None if f.name != "text" else v or "")
-            else:
-                kw[f.name] = tuple(v) if isinstance(v, list) else (v,)
-        return cls(**kw)
 
 
 def _article_where(f: Filters, alias: str = "a") -> tuple[str, list]:
