@@ -77,6 +77,7 @@ class Cluster:
     places: Counter = field(default_factory=Counter)
     _span: tuple | None = None
     _span_ok: bool = False
+    _type: str | None = None
 
     def add(self, m: Item, score: float | None = None) -> None:
         self.members.append(m)
@@ -88,10 +89,13 @@ class Cluster:
         if m.place:
             self.places[m.place] += 1
         self._span_ok = False
+        self._type = None
 
     @property
     def type(self) -> str:
-        return self.types.most_common(1)[0][0]
+        if self._type is None:
+            self._type = self.types.most_common(1)[0][0]
+        return self._type
 
     def span(self) -> tuple[date, date] | None:
         if self._span_ok:

@@ -40,12 +40,12 @@ class Summary:
         return f"{self.new} new, {self.duplicate} duplicates skipped, {self.updated} updated, {len(self.failed)} failed"
 
 
-def parse_file(task: tuple[str, str]) -> list[tuple]:
-    """Worker: read and parse one file. ("ok", source, record, warnings) or ("fail", source, reason)."""
+def parse_file(task: tuple[str, str, bool]) -> list[tuple]:
+    """Worker: read and parse one file. ("ok", source, store.Prepared) or ("fail", source, reason)."""
     from dashboard import knowledge
     from dashboard.parse import parse_article
 
-    path, given = task
+    path, given, synthetic = task
     kb = knowledge.default()
     out: list[tuple] = []
     for item in readers.read_path(path, given):
@@ -62,11 +62,11 @@ def parse_file(task: tuple[str, str]) -> list[tuple]:
         if not rec["body"].strip():
             out.append(("fail", item.source, "no article text left after removing boilerplate"))
             continue
-        out.append(("ok", item.source, rec, store.prepare(rec)))
+        out.append(("ok", item.source, store.prepare(rec, item.source, synthetic)))
     return out
 
 
-def _results(tasks: list[tuple[str, str]], workers: int) -> Iterable[list[tuple]]:
+def _results(tasks: list[tuple[str, str, bool]], workers: int) -> Iterable[list[tuple]]:
     """Parsed files in order. At most a few files per worker are in flight, so a fast parser
     never piles results up in memory ahead of the single writer."""
     if workers <= 1 or len(tasks) < 4:
@@ -100,12 +100,12 @@ def ingest(
 ) -> Summary:
     """Ingest files/folders into the database; `on_file(source, outcome, reason)` reports each one."""
     summary = Summary()
-    tasks: list[tuple[str, str]] = []
+    tasks: list[tuple[str, str, bool]] = []
     for given in paths:
         if not Path(given).exists():
             summary.failed.append((given, "no such file or folder"))
     for f, given in readers.expand([p for p in paths if Path(p).exists()]):
-        tasks.append((str(f), given))
+        tasks.append((str(f), given, synthetic))
     db = store.connect(db_path)
     summary.run_id = run_id = store.start_run(db, command)
     for source, reason in summary.failed:
@@ -136,10 +136,10 @@ def ingest(
                     if on_file:
                         on_file(source, "failed", reason)
                     continue
-                _, source, rec, prepared = res
+                _, source, prepared = res
                 try:
                     with db.atomic():  # savepoint: a bad article rolls back only itself
-                        outcome, aid = store.save_article(db, rec, source, synthetic=synthetic, prepared=prepared)
+                        outcome, aid = store.save_article(db, prepared)
                         store.log_file(db, run_id, source, outcome, None, aid)
                 except Exception as exc:
                     reason = f"could not store: {type(exc).__name__}: {exc}"

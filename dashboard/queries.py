@@ -278,14 +278,15 @@ def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: boo
 
 def article(db, article_id: str) -> dict | None:
     row = db.execute(
-        "SELECT id, title, body, language, outlet, url, published, source_file, engagement_id, record FROM articles WHERE id = ?",
+        """SELECT a.id, a.title, a.body, a.language, a.outlet, a.url, a.published, a.source_file, a.engagement_id, r.record
+           FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?""",
         [article_id],
     ).fetchone()
     if row is None:
         return None
     keys = ("id", "title", "body", "language", "outlet", "url", "published", "source_file", "engagement_id", "record")
     out = dict(zip(keys, row, strict=True))
-    out["record"] = json.loads(out["record"])
+    out["record"] = json.loads(out["record"]) if out["record"] else {}
     return out
 
 

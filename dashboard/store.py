@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlite_utils
 
@@ -22,7 +23,7 @@ from dashboard.parse.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "articles.db"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 
@@ -242,6 +243,14 @@ def _m3_fts_update_trigger(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m4_records_table(db: sqlite_utils.Database) -> None:
+    """The parsed record (three times the article's size) moves out of the articles row: every
+    regrouping rewrites the rows whose engagement changes, and scans read the columns after it."""
+    db["records"].create({"article_id": str, "record": str}, pk="article_id")
+    db.execute("INSERT INTO records (article_id, record) SELECT id, record FROM articles")
+    db.execute("ALTER TABLE articles DROP COLUMN record")
+
+
 MIGRATIONS = [
     (
         1,
@@ -250,6 +259,7 @@ MIGRATIONS = [
     ),
     (2, "grouping columns on articles; engagement_areas and facets summaries for fast dashboards", _m2_summaries),
     (3, "full-text index updated only when title or body change", _m3_fts_update_trigger),
+    (4, "parsed records in their own table, out of the articles rows", _m4_records_table),
 ]
 
 
@@ -273,42 +283,26 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
     return done
 
 
-def _record_rows(aid: str, rec: dict) -> dict[str, list[dict]]:
-    people = [
-        {
-            "article_id": aid,
-            "name": p["name"],
-            "country": p["country"],
-            "role": p["role"],
-            "role_key": p["role_key"],
-            "mentions": p["mentions"],
-        }
-        for p in rec["people"]
-    ]
-    areas = [{"article_id": aid, "area": a["id"], "count": a["count"]} for a in rec["areas"]]
-    evidence = [
-        {
-            "article_id": aid,
-            "area": a["id"],
-            "start": e["start"],
-            "end": e["end"],
-            "sentence": e["text"],
-        }
-        for a in rec["areas"]
-        for e in a["evidence"]
-    ]
-    dates = [
-        {
-            "article_id": aid,
-            "date": d["date"],
-            "role": d["role"],
-            "text": d["text"],
-            "start": d["start"],
-            "end": d["end"],
-        }
-        for d in rec["dates"]
-    ]
-    return {"article_people": people, "area_mentions": areas, "evidence": evidence, "dates": dates}
+CHILD_COLUMNS = {
+    "article_people": ("article_id", "name", "country", "role", "role_key", "mentions"),
+    "area_mentions": ("article_id", "area", "count"),
+    "evidence": ("article_id", "area", "start", "end", "sentence"),
+    "dates": ("article_id", "date", "role", "text", "start", "end"),
+}
+
+
+def _record_rows(aid: str, rec: dict) -> dict[str, list[tuple]]:
+    """The rows of the per-article tables, in CHILD_COLUMNS order."""
+    return {
+        "article_people": [
+            (aid, p["name"], p["country"], p["role"], p["role_key"], p["mentions"]) for p in rec["people"]
+        ],
+        "area_mentions": [(aid, a["id"], a["count"]) for a in rec["areas"]],
+        "evidence": [
+            (aid, a["id"], e["start"], e["end"], e["text"]) for a in rec["areas"] for e in a["evidence"]
+        ],
+        "dates": [(aid, d["date"], d["role"], d["text"], d["start"], d["end"]) for d in rec["dates"]],
+    }
 
 
 def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict:
@@ -339,7 +333,6 @@ def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict
         "eng_type": eng.get("type"),
         "eng_status": eng.get("status"),
         "eng_place": eng.get("place"),
-        "record": None,
         **_grouping_columns(rec),
     }
 
@@ -347,30 +340,52 @@ def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict
 def _delete_article(db: sqlite_utils.Database, aid: str) -> None:
     for table in ("article_people", "area_mentions", "evidence", "dates"):
         db.execute(f"DELETE FROM [{table}] WHERE article_id = ?", [aid])
+    db.execute("DELETE FROM records WHERE article_id = ?", [aid])
     db.execute("DELETE FROM articles WHERE id = ?", [aid])
 
 
-def prepare(rec: dict) -> tuple[str, str]:
-    """(article id, record JSON): pure work that ingestion does in the parsing processes, so the
-    single writer only writes."""
-    return article_id(rec["body"]), json.dumps(rec, ensure_ascii=False, sort_keys=True)
+class Prepared(NamedTuple):
+    """One parsed article as the rows it becomes. Built in the parsing processes, so the single
+    writer only writes (and unpickles flat tuples instead of the nested record)."""
+
+    id: str
+    source_file: str
+    record: str  # the parsed record as JSON: provenance, and how a changed parse is noticed
+    columns: tuple[str, ...]
+    article: tuple
+    children: dict[str, list[tuple]]
 
 
-def save_article(
-    db: sqlite_utils.Database, rec: dict, source_file: str, synthetic: bool = False, prepared: tuple[str, str] | None = None
-) -> tuple[str, str]:
-    """Store one parsed record inside the caller's transaction: (outcome, article id).
+def prepare(rec: dict, source_file: str, synthetic: bool = False) -> Prepared:
+    aid = article_id(rec["body"])
+    row = _article_row(aid, rec, source_file, synthetic)
+    return Prepared(
+        aid,
+        source_file,
+        json.dumps(rec, ensure_ascii=False, sort_keys=True),
+        tuple(row),
+        tuple(row.values()),
+        _record_rows(aid, rec),
+    )
+
+
+def save_article(db: sqlite_utils.Database, p: Prepared) -> tuple[str, str]:
+    """Store one prepared article inside the caller's transaction: (outcome, article id).
 
     new: not seen before; duplicate: same text and same parse; updated: the text or its parse
     changed (an edited file at the same path, or a re-parse after the knowledge grew).
     """
-    aid, record_json = prepared or prepare(rec)
-    existing = db.execute("SELECT record, source_file FROM articles WHERE id = ?", [aid]).fetchone()
+    aid, source_file = p.id, p.source_file
+    existing = db.execute(
+        "SELECT r.record, a.source_file FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?",
+        [aid],
+    ).fetchone()
     if existing is not None:
-        if existing[0] == record_json or existing[1] != source_file:
+        if existing[0] == p.record or existing[1] != source_file:
             # the same text again, from this file or from another one: stored once
             return "duplicate", aid
         outcome = "updated"
+        _delete_article(db, aid)
     else:
         outcome = "new"
         # the same file with new text replaces its old article (multi-record files: per record)
@@ -380,23 +395,18 @@ def save_article(
         for (old_id,) in old:
             _delete_article(db, old_id)
             outcome = "updated"
-    if existing is not None:
-        _delete_article(db, aid)
-    row = _article_row(aid, rec, source_file, synthetic)
-    row["record"] = record_json
-    _insert(db, "articles", [row])
-    for table, rows in _record_rows(aid, rec).items():
-        _insert(db, table, rows)
+    _insert_rows(db, "articles", p.columns, [p.article])
+    db.execute("INSERT INTO records (article_id, record) VALUES (?, ?)", [aid, p.record])
+    for table, rows in p.children.items():
+        if rows:
+            _insert_rows(db, table, CHILD_COLUMNS[table], rows)
     return outcome, aid
 
 
-def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+def _insert_rows(db: sqlite_utils.Database, table: str, cols: tuple[str, ...], rows: list[tuple]) -> None:
     """Plain parameterised INSERTs: the per-article hot path, where sqlite-utils' introspection costs more than the write."""
-    if not rows:
-        return
-    cols = list(rows[0])
     sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
-    db.conn.executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+    db.conn.executemany(sql, rows)
 
 
 def start_run(db: sqlite_utils.Database, command: str) -> int:
@@ -426,7 +436,7 @@ def log_file(
     reason: str | None = None,
     aid: str | None = None,
 ) -> None:
-    _insert(db, "ingest_files", [{"run_id": run_id, "source": source, "outcome": outcome, "reason": reason, "article_id": aid}])
+    _insert_rows(db, "ingest_files", ("run_id", "source", "outcome", "reason", "article_id"), [(run_id, source, outcome, reason, aid)])
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
@@ -511,7 +521,6 @@ def replace_engagements(
     with db.atomic():
         db.execute("DELETE FROM engagements")
         db.execute("DELETE FROM participants")
-        db.execute("UPDATE articles SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
         stamp = now()
         rows, parts = [], []
         for e in engagements:
@@ -543,9 +552,16 @@ def replace_engagements(
             db["engagements"].insert_all(rows, batch_size=500)
         if parts:
             db["participants"].insert_all(parts, batch_size=1000)
+        # only the links that changed: an article row is rewritten whole, so touching all of
+        # them would double the cost of every ingest
+        current = dict(db.execute("SELECT id, engagement_id FROM articles WHERE engagement_id IS NOT NULL").fetchall())
+        db.conn.executemany(
+            "UPDATE articles SET engagement_id = NULL WHERE id = ?",
+            [(aid,) for aid in current if aid not in links],
+        )
         db.conn.executemany(
             "UPDATE articles SET engagement_id = ? WHERE id = ?",
-            [(eid, aid) for aid, eid in links.items()],
+            [(eid, aid) for aid, eid in links.items() if current.get(aid) != eid],
         )
         refresh_summaries(db)
         db.execute("DELETE FROM people")

@@ -209,7 +209,11 @@ def test_version_1_database_is_migrated_with_its_articles(tmp_path):
     assert store.schema_version(db) == store.SCHEMA_VERSION
     parts = db.execute("SELECT eng_participants FROM articles WHERE id = 'x1'").fetchone()[0]
     assert set(json.loads(parts)) == {"Rajnath Singh", "Gen Nakatani"}
-    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")] == [1, 2, 3]
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")] == list(range(1, store.SCHEMA_VERSION + 1))
+    # migration 4: the parsed record moved to its own table, and the article still shows it
+    assert "record" not in db["articles"].columns_dict
+    assert queries.article(db, "x1")["record"]["engagement"]["type"] == rec["engagement"]["type"]
+    assert queries.search(db, "नकातानी")  # the full-text index still points at the right rows
 
 
 def test_regrouping_does_not_reindex_text(sample_db, tmp_path):
@@ -221,12 +225,20 @@ def test_regrouping_does_not_reindex_text(sample_db, tmp_path):
     db.execute("INSERT INTO fts_writes VALUES (0)")
     db.execute("CREATE TEMP TRIGGER count_fts AFTER UPDATE OF engagement_id ON articles BEGIN UPDATE fts_writes SET n = n + 1; END")
     before = db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
+    db.execute("UPDATE articles SET engagement_id = NULL")
+    db.execute("UPDATE fts_writes SET n = 0")
     ingest.regroup(db)
     assert db.execute("SELECT n FROM fts_writes").fetchone()[0] > 100  # every article was touched …
     trigger = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_au'").fetchone()[0]
     assert "UPDATE OF title, body" in trigger  # … and the index trigger ignores such updates
     assert db.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0] == before
     assert queries.search(db, "आतंकवाद")
+    # regrouping what is already grouped rewrites no article row
+    db.execute("UPDATE fts_writes SET n = 0")
+    links = dict(db.execute("SELECT id, engagement_id FROM articles").fetchall())
+    ingest.regroup(db)
+    assert db.execute("SELECT n FROM fts_writes").fetchone()[0] == 0
+    assert dict(db.execute("SELECT id, engagement_id FROM articles").fetchall()) == links
 
 
 def test_landing_counts_from_summary_equal_the_query(sample_db):
