@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -17,8 +17,7 @@ _AFTER_TITLE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class PersonHit:
+class PersonHit(NamedTuple):
     name: str
     start: int
     end: int

@@ -15,6 +15,9 @@ _HI = "\u0900-\u097f"
 _ZW_RX = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RX = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _SENT_END = re.compile(r"[।॥?!]+|\.(?=\s|$)|\n")
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+_WORD_OR_DOT = re.compile(r"[\w.]")
+_ABBREV_WINDOW = 12
 _ABBREV = {
     "dr",
     "mr",
@@ -253,8 +256,10 @@ def _looks_like_nav(line: str) -> bool:
     """'Home | India | World | Defence' and hashtag or URL-only lines are page furniture."""
     if line.count("|") >= 3 and len(line) / (line.count("|") + 1) < 18:
         return True
-    if re.fullmatch(r"(#\S+\s*)+", line) or re.fullmatch(r"(https?://\S+\s*)+", line):
-        return True
+    if line[:1] == "#":
+        return bool(re.fullmatch(r"(#\S+\s*)+", line))
+    if line[:4] == "http":
+        return bool(re.fullmatch(r"(https?://\S+\s*)+", line))
     return False
 
 
@@ -280,8 +285,12 @@ def split_sentences(body: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(body):
         end = m.end()
         if m.group().startswith("."):
-            prev = re.search(r"([\w.]+)\.$", body[start : m.start() + 1])
+            # the word before the full stop (abbreviations are short: a window keeps this linear)
+            w0 = max(start, m.start() - _ABBREV_WINDOW)
+            prev = _WORD_BEFORE_STOP.search(body, w0, m.start() + 1)
             word = prev.group(1).lower() if prev else ""
+            if prev and prev.start() == w0 > start and _WORD_OR_DOT.match(body, w0 - 1):
+                word = ""  # a longer word than the window: not an abbreviation
             if word in _ABBREV or (len(word) == 1 and word.isalpha()):
                 continue
         seg = body[start:end]
