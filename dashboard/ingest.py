@@ -17,6 +17,9 @@ from pathlib import Path
 from dashboard import grouping, readers, store
 
 BATCH = 300
+IN_FLIGHT_BYTES = 8 << 20  # input bytes being parsed or waiting for the writer
+CHUNK_BYTES = 256 << 10  # files handed to a worker at once …
+CHUNK_FILES = 64  # … or this many
 
 
 @dataclass
@@ -40,12 +43,11 @@ class Summary:
         return f"{self.new} new, {self.duplicate} duplicates skipped, {self.updated} updated, {len(self.failed)} failed"
 
 
-def parse_file(task: tuple[str, str, bool]) -> list[tuple]:
-    """Worker: read and parse one file. ("ok", source, store.Prepared) or ("fail", source, reason)."""
+def parse_file(path: str, given: str, synthetic: bool = False) -> list[tuple]:
+    """Read and parse one file: ("ok", source, store.Prepared) or ("fail", source, reason) per record."""
     from dashboard import knowledge
     from dashboard.parse import parse_article
 
-    path, given, synthetic = task
     kb = knowledge.default()
     out: list[tuple] = []
     for item in readers.read_path(path, given):
@@ -66,27 +68,62 @@ def parse_file(task: tuple[str, str, bool]) -> list[tuple]:
     return out
 
 
-def _results(tasks: list[tuple[str, str, bool]], workers: int) -> Iterable[list[tuple]]:
-    """Parsed files in order. At most a few files per worker are in flight, so a fast parser
-    never piles results up in memory ahead of the single writer."""
-    if workers <= 1 or len(tasks) < 4:
-        for t in tasks:
-            yield parse_file(t)
+def parse_files(chunk: list[tuple[str, str]], synthetic: bool) -> list[list[tuple]]:
+    """Worker: one result list per file of the chunk."""
+    return [parse_file(path, given, synthetic) for path, given in chunk]
+
+
+def _chunks(files: list[tuple[str, str]]) -> Iterable[list[tuple[str, str]]]:
+    """Consecutive files grouped into tasks of about CHUNK_BYTES: one task per small file would
+    leave the workers waiting on the pool's hand-over (done by a thread of the busy writer)."""
+    chunk: list[tuple[str, str]] = []
+    size = 0
+    for f in files:
+        chunk.append(f)
+        size += _size(f[0])
+        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_FILES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _results(files: list[tuple[str, str]], synthetic: bool, workers: int) -> Iterable[list[tuple]]:
+    """Each file's results, in order. Tasks in flight are bounded by their size: enough that the
+    workers never wait for work, few enough that results do not pile up ahead of the writer."""
+    if workers <= 1 or len(files) < 4:
+        for path, given in files:
+            yield parse_file(path, given, synthetic)
         return
-    window = workers * 8
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
-        it = iter(tasks)
-        for t in it:
-            pending.append(pool.submit(parse_file, t))
-            if len(pending) >= window:
-                break
+        in_flight = 0
+        chunks = _chunks(files)
+
+        def fill() -> None:
+            nonlocal in_flight
+            while len(pending) < workers * 2 or in_flight < IN_FLIGHT_BYTES:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    return
+                size = sum(_size(p) for p, _ in chunk)
+                pending.append((pool.submit(parse_files, chunk, synthetic), size))
+                in_flight += size
+
+        fill()
         while pending:
-            result = pending.popleft().result()
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append(pool.submit(parse_file, nxt))
-            yield result
+            fut, size = pending.popleft()
+            per_file = fut.result()
+            in_flight -= size
+            fill()
+            yield from per_file
 
 
 def ingest(
@@ -100,12 +137,12 @@ def ingest(
 ) -> Summary:
     """Ingest files/folders into the database; `on_file(source, outcome, reason)` reports each one."""
     summary = Summary()
-    tasks: list[tuple[str, str, bool]] = []
+    files: list[tuple[str, str]] = []
     for given in paths:
         if not Path(given).exists():
             summary.failed.append((given, "no such file or folder"))
     for f, given in readers.expand([p for p in paths if Path(p).exists()]):
-        tasks.append((str(f), given, synthetic))
+        files.append((str(f), given))
     db = store.connect(db_path)
     summary.run_id = run_id = store.start_run(db, command)
     for source, reason in summary.failed:
@@ -118,7 +155,7 @@ def ingest(
         from tqdm import tqdm
 
         bar = tqdm(
-            total=len(tasks), unit="file", file=sys.stderr, dynamic_ncols=True, desc="ingest"
+            total=len(files), unit="file", file=sys.stderr, dynamic_ncols=True, desc="ingest"
         )
     workers = workers or os.cpu_count() or 1
     pending: list[tuple] = []
@@ -154,7 +191,7 @@ def ingest(
         pending.clear()
 
     try:
-        for results in _results(tasks, workers):
+        for results in _results(files, synthetic, workers):
             pending.extend(results)
             if bar:
                 bar.update(1)

@@ -30,8 +30,7 @@ class Span(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     date: str | None  # YYYY-MM-DD, YYYY-MM, XXXX-MM-DD or None when it cannot be resolved
     role: str  # engagement | published | referenced
     text: str
@@ -40,8 +39,7 @@ class DateMention:
     end_date: str | None = None  # last day of a range ("10 से 15 अक्टूबर")
 
 
-@dataclass(frozen=True)
-class PersonMention:
+class PersonMention(NamedTuple):
     name: str  # canonical English name
     country: str
     role: str  # role held at the article's date ("" when unknown)
@@ -50,8 +48,7 @@ class PersonMention:
     spans: tuple[Span, ...] = ()
 
 
-@dataclass(frozen=True)
-class EntityMention:
+class EntityMention(NamedTuple):
     """A place, organisation, exercise or dialogue named in the text."""
 
     name: str
@@ -60,8 +57,7 @@ class EntityMention:
     spans: tuple[Span, ...] = ()
 
 
-@dataclass(frozen=True)
-class AreaMention:
+class AreaMention(NamedTuple):
     id: str
     count: int
     evidence: tuple[Span, ...]  # the sentences that evidence the area

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+import orjson
 import sqlite_utils
 
 from dashboard.parse.matcher import fold
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "articles.db"
 SCHEMA_VERSION = 4
 # Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
+_NON_WORD = re.compile(r"[\W_]+")
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 
 
@@ -48,9 +50,11 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def article_id(body: str) -> str:
-    """Same text, same id: whitespace, case, punctuation and spelling folds do not make a new article."""
-    key = re.sub(r"[\W_]+", "", fold(body))
+def article_id(body: str, normalised: bool = False) -> str:
+    """Same text, same id: whitespace, case, punctuation and spelling folds do not make a new article.
+
+    `normalised`: the body is already NFC (a parsed body always is), which saves a pass."""
+    key = _NON_WORD.sub("", fold(body, normalised))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -357,12 +361,12 @@ class Prepared(NamedTuple):
 
 
 def prepare(rec: dict, source_file: str, synthetic: bool = False) -> Prepared:
-    aid = article_id(rec["body"])
+    aid = article_id(rec["body"], normalised=True)
     row = _article_row(aid, rec, source_file, synthetic)
     return Prepared(
         aid,
         source_file,
-        json.dumps(rec, ensure_ascii=False, sort_keys=True),
+        orjson.dumps(rec, option=orjson.OPT_SORT_KEYS).decode(),
         tuple(row),
         tuple(row.values()),
         _record_rows(aid, rec),
@@ -381,7 +385,7 @@ def save_article(db: sqlite_utils.Database, p: Prepared) -> tuple[str, str]:
         [aid],
     ).fetchone()
     if existing is not None:
-        if existing[0] == p.record or existing[1] != source_file:
+        if existing[1] != source_file or _same_record(existing[0], p.record):
             # the same text again, from this file or from another one: stored once
             return "duplicate", aid
         outcome = "updated"
@@ -401,6 +405,11 @@ def save_article(db: sqlite_utils.Database, p: Prepared) -> tuple[str, str]:
         if rows:
             _insert_rows(db, table, CHILD_COLUMNS[table], rows)
     return outcome, aid
+
+
+def _same_record(stored: str | None, new: str) -> bool:
+    """Equal as JSON: records stored by an older version were written with other spacing."""
+    return stored == new or (stored is not None and json.loads(stored) == json.loads(new))
 
 
 def _insert_rows(db: sqlite_utils.Database, table: str, cols: tuple[str, ...], rows: list[tuple]) -> None:

@@ -38,6 +38,24 @@ def test_sample_corpus_lands_and_a_second_ingest_changes_nothing(sample_db, tmp_
     assert snapshot(path) == before
 
 
+def test_records_written_by_an_older_version_still_count_as_duplicates(sample_db, tmp_path):
+    """Older versions wrote the stored record with other JSON spacing: re-ingesting the same files
+    must not report (and rewrite) every article as updated."""
+    path = tmp_path / "old_records.db"
+    shutil.copy(sample_db, path)
+    db = store.connect(path)
+    with db.atomic():
+        rows = db.execute("SELECT article_id, record FROM records").fetchall()
+        db.conn.executemany(
+            "UPDATE records SET record = ? WHERE article_id = ?",
+            [(json.dumps(json.loads(r), ensure_ascii=False, sort_keys=True, indent=1), aid) for aid, r in rows],
+        )
+    db.conn.close()
+    again = ingest.ingest([str(sample.SAMPLE_DIR)], path, progress=False)
+    assert (again.new, again.updated, len(again.failed)) == (0, 0, 0)
+    assert again.duplicate >= len(rows)
+
+
 def test_three_broken_files_are_reported_and_every_good_article_stored(tmp_path):
     folder = tmp_path / "batch"
     shutil.copytree(DATA / "encodings", folder / "good")

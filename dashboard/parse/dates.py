@@ -62,6 +62,7 @@ class RawDate(NamedTuple):
 
 _A = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
 _ISO = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d])")
+_NUMERIC_SHAPE = re.compile(r"\d[./-]\d")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?![\d./])")
 # windows around a month word found by the automaton: "05 मई, 2025", "May 5th, 2025", "मार्च 2023"
 _DAY_BEFORE = re.compile(
@@ -117,11 +118,13 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
             found.append(rd)
             taken.append((rd.start, rd.end))
 
-    for m in _ISO.finditer(t):
+    # both shapes need "digit, separator, digit"; that check is fast, their lookbehinds are not
+    numeric = _NUMERIC_SHAPE.search(t) is not None
+    for m in _ISO.finditer(t) if numeric else ():
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))
-    for m in _NUMERIC.finditer(t):
+    for m in _NUMERIC.finditer(t) if numeric else ():
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):  # Indian order: day.month.year
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))

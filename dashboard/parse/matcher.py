@@ -81,9 +81,9 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return lower_same_length(t), deleted
 
 
-def fold(text: str) -> str:
+def fold(text: str, normalised: bool = False) -> str:
     """The folded form of a key: what aliases and keywords are compared in."""
-    return fold_with_offsets(unicodedata.normalize("NFC", text))[0].strip()
+    return fold_with_offsets(text if normalised else unicodedata.normalize("NFC", text))[0].strip()
 
 
 class Hit(NamedTuple):
@@ -118,7 +118,17 @@ class Matcher:
 
     def build(self) -> None:
         for key, entries in self._entries.items():
-            self._auto.add_word(key, (key, tuple(entries)))
+            # what find() checks per hit, worked out once per key
+            self._auto.add_word(
+                key,
+                (
+                    len(key),
+                    is_word_char(key[0]),
+                    is_word_char(key[-1]),
+                    tuple(entries),
+                    any(flag == "prefix" for _k, _v, flag, _cs in entries),
+                ),
+            )
         if self._entries:
             self._auto.make_automaton()
 
@@ -127,24 +137,24 @@ class Matcher:
         if not self._entries:
             return []
         folded, deleted = fold_with_offsets(text)
-
-        def orig(i: int) -> int:
-            return i + bisect_right(deleted, i) if deleted else i
-
         hits: list[Hit] = []
         n = len(folded)
-        for end_idx, (key, entries) in self._auto.iter(folded):
-            start = end_idx - len(key) + 1
-            if start > 0 and is_word_char(folded[start - 1]) and is_word_char(key[0]):
+        n_text = len(text)
+        for end_idx, (klen, word_first, word_last, entries, any_prefix) in self._auto.iter(folded):
+            start = end_idx - klen + 1
+            if word_first and start > 0 and is_word_char(folded[start - 1]):
                 continue
-            after_ok = (
-                end_idx + 1 >= n
-                or not is_word_char(folded[end_idx + 1])
-                or not is_word_char(key[-1])
-            )
-            o_start, o_end = orig(start), orig(end_idx) + 1
-            while o_end < len(text) and text[o_end] in _TRAILING_DROPPED:
-                o_end += 1
+            after_ok = not word_last or end_idx + 1 >= n or not is_word_char(folded[end_idx + 1])
+            if not after_ok and not any_prefix:
+                continue
+            if deleted:
+                o_start = start + bisect_right(deleted, start)
+                o_end = end_idx + bisect_right(deleted, end_idx) + 1
+                while o_end < n_text and text[o_end] in _TRAILING_DROPPED:
+                    o_end += 1
+            else:
+                o_start, o_end = start, end_idx + 1
+            key = folded[start : end_idx + 1]
             for kind, value, flag, case_sensitive in entries:
                 if not after_ok and flag != "prefix":
                     continue
