@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -467,7 +468,7 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
     rows = db.execute(
         """SELECT a.id, a.published, a.language, a.eng_date, a.eng_end_date, a.eng_type, a.eng_status,
                   a.eng_place, a.eng_participants, a.main_exercise,
-                  (SELECT group_concat(area) FROM area_mentions m WHERE m.article_id = a.id)
+                  (SELECT group_concat(area || ' ' || count) FROM area_mentions m WHERE m.article_id = a.id)
            FROM articles a WHERE a.india_japan = 1 ORDER BY a.ingested_at, a.id"""
     ).fetchall()
     return [
@@ -486,38 +487,71 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
             if etype
             else None,
             "exercises": [ex] if ex else [],
-            "areas": areas.split(",") if areas else [],
+            "areas": [a.split(" ")[0] for a in area_counts],
+            "area_counts": [(a, int(n)) for a, n in (x.split(" ") for x in area_counts)],
         }
         for aid, published, language, d, end, etype, status, place, parts, ex, areas in rows
+        for area_counts in [areas.split(",") if areas else []]
     ]
 
 
-def refresh_summaries(db: sqlite_utils.Database) -> None:
+def engagement_area_rows(articles: list[dict], engagements: list[dict], links: dict[str, str]) -> list[tuple]:
+    """engagement_areas rows (engagement, area, mentions, articles, sort date) from the grouping's
+    own input: a join over every area mention took longer than the grouping itself."""
+    sort_date = {e["id"]: e["sort_date"] for e in engagements}
+    acc: dict[tuple[str, str], list[int]] = {}
+    for a in articles:
+        eid = links.get(a["id"])
+        if eid is None:
+            continue
+        for area, n in a["area_counts"]:
+            tally = acc.setdefault((eid, area), [0, 0])
+            tally[0] += n
+            tally[1] += 1
+    return [(eid, area, m, k, sort_date[eid]) for (eid, area), (m, k) in acc.items()]
+
+
+def refresh_summaries(db: sqlite_utils.Database, area_rows: list[tuple] | None = None) -> None:
     """Rebuild the small tables the dashboard reads instead of scanning articles: areas per
-    engagement, and the values each filter offers."""
+    engagement (given by the regrouping, or joined here), and the values each filter offers."""
     db.execute("DELETE FROM engagement_areas")
-    db.execute(
-        """INSERT INTO engagement_areas (engagement_id, area, mentions, articles, sort_date)
-           SELECT a.engagement_id, m.area, sum(m.count), count(*), e.sort_date
-           FROM area_mentions m JOIN articles a ON a.id = m.article_id JOIN engagements e ON e.id = a.engagement_id
-           GROUP BY a.engagement_id, m.area"""
-    )
+    if area_rows is None:
+        db.execute(
+            """INSERT INTO engagement_areas (engagement_id, area, mentions, articles, sort_date)
+               SELECT a.engagement_id, m.area, sum(m.count), count(*), e.sort_date
+               FROM area_mentions m JOIN articles a ON a.id = m.article_id JOIN engagements e ON e.id = a.engagement_id
+               GROUP BY a.engagement_id, m.area"""
+        )
+    else:
+        _insert_rows(db, "engagement_areas", ("engagement_id", "area", "mentions", "articles", "sort_date"), area_rows)
     db.execute("DELETE FROM facets")
+    facets: list[tuple] = []
     for kind, sql in (
         ("type", "SELECT type, count(*) FROM engagements GROUP BY type"),
         ("status", "SELECT status, count(*) FROM engagements GROUP BY status"),
         ("area", "SELECT area, count(*) FROM engagement_areas GROUP BY area"),
         ("person", "SELECT name, count(*) FROM participants GROUP BY name"),
-        ("language", "SELECT language, count(*) FROM articles WHERE language IS NOT NULL GROUP BY language"),
-        ("source", "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL GROUP BY outlet"),
-        # the overview's unfiltered counts: articles behind engagements, per language and outlet
-        ("engaged", "SELECT coalesce(language, '') || '|' || coalesce(outlet, ''), count(*) FROM articles WHERE engagement_id IS NOT NULL GROUP BY language, outlet"),
         ("first", "SELECT min(sort_date), 0 FROM engagements WHERE sort_date IS NOT NULL"),
         ("last", "SELECT max(sort_date), 0 FROM engagements WHERE sort_date IS NOT NULL"),
     ):
-        db.conn.executemany(
-            "INSERT INTO facets (kind, value, n) VALUES (?, ?, ?)", [(kind, v, n) for v, n in db.execute(sql).fetchall() if v is not None]
-        )
+        facets += [(kind, v, n) for v, n in db.execute(sql).fetchall() if v is not None]
+    # languages, sources and the overview's unfiltered counts (articles behind engagements, per
+    # language and outlet) from one scan of the articles
+    language: dict[str, int] = defaultdict(int)
+    source: dict[str, int] = defaultdict(int)
+    for lang, outlet, linked, n in db.execute(
+        """SELECT language, outlet, engagement_id IS NOT NULL, count(*) FROM articles
+           GROUP BY language, outlet, engagement_id IS NOT NULL"""
+    ).fetchall():
+        if lang is not None:
+            language[lang] += n
+        if outlet is not None:
+            source[outlet] += n
+        if linked:
+            facets.append(("engaged", f"{lang or ''}|{outlet or ''}", n))
+    facets += [("language", v, n) for v, n in language.items()]
+    facets += [("source", v, n) for v, n in source.items()]
+    db.conn.executemany("INSERT INTO facets (kind, value, n) VALUES (?, ?, ?)", facets)
 
 
 def replace_engagements(
@@ -525,6 +559,7 @@ def replace_engagements(
     engagements: list[dict],
     links: dict[str, str],
     people: dict[str, str],
+    area_rows: list[tuple] | None = None,
 ) -> None:
     """Swap in a new grouping in one transaction: readers see the old or the new, never half."""
     with db.atomic():
@@ -572,7 +607,7 @@ def replace_engagements(
             "UPDATE articles SET engagement_id = ? WHERE id = ?",
             [(eid, aid) for aid, eid in links.items() if current.get(aid) != eid],
         )
-        refresh_summaries(db)
+        refresh_summaries(db, area_rows)
         db.execute("DELETE FROM people")
         db.execute(
             """INSERT INTO people (name, country, n_articles)
