@@ -7,6 +7,7 @@ SQL as parameters, and free text only through store.fts_query.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -308,16 +309,25 @@ def search(db, text: str, limit: int = 20) -> list[dict]:
 
 def stats(db) -> dict:
     counts = store.counts(db)
-    per_language = dict(db.execute("SELECT language, count(*) FROM articles GROUP BY language ORDER BY 2 DESC").fetchall())
-    per_year = dict(db.execute("SELECT coalesce(year, 0), count(*) FROM articles GROUP BY 1 ORDER BY 1").fetchall())
+    # one scan of the articles for every per-article figure (each scan reads the whole table)
+    per_language: dict = defaultdict(int)
+    per_year: dict = defaultdict(int)
+    india_japan = synthetic = 0
+    for lang, year, ij, syn, n in db.execute(
+        "SELECT language, coalesce(year, 0), india_japan, synthetic, count(*) FROM articles GROUP BY 1, 2, 3, 4"
+    ).fetchall():
+        per_language[lang] += n
+        per_year[year] += n
+        india_japan += n if ij == 1 else 0
+        synthetic += n if syn == 1 else 0
     eng_year = dict(db.execute("SELECT coalesce(year, 0), count(*) FROM engagements GROUP BY 1 ORDER BY 1").fetchall())
     return {
         "tables": counts,
-        "articles_per_language": per_language,
-        "articles_per_year": {str(k or "unknown"): v for k, v in per_year.items()},
+        "articles_per_language": dict(sorted(per_language.items(), key=lambda kv: -kv[1])),
+        "articles_per_year": {str(k or "unknown"): v for k, v in sorted(per_year.items())},
         "engagements_per_year": {str(k or "unknown"): v for k, v in eng_year.items()},
-        "india_japan_articles": db.execute("SELECT count(*) FROM articles WHERE india_japan = 1").fetchone()[0],
-        "synthetic_articles": db.execute("SELECT count(*) FROM articles WHERE synthetic = 1").fetchone()[0],
+        "india_japan_articles": india_japan,
+        "synthetic_articles": synthetic,
     }
 
 
