@@ -308,10 +308,11 @@ _NUMBER_WORDS = {
     "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "पाँच": 5, "छह": 6, "सात": 7, "आठ": 8, "दस": 10, "बारह": 12, "चौदह": 14, "पंद्रह": 15,
     "do": 2, "teen": 3, "char": 4, "paanch": 5, "das": 10,
 }
+_DURATION_UNITS = ('day', 'days', 'week', 'weeks', 'दिवसीय', 'दिन', 'दिनों', 'सप्ताह', 'हफ्ते', 'हफ़्ते', 'din', 'hafte')
 _DURATION = re.compile(
     r"(?<![\w\u0900-\u0963\u0966-\u097f])(\d{1,2}|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-    + r")[\s-]*(day|days|week|weeks|दिवसीय|दिन|दिनों|सप्ताह|हफ्ते|हफ़्ते|din|hafte)(?![\w\u0900-\u0963\u0966-\u097f])",
+    + r")[\s-]*(" + "|".join(_DURATION_UNITS) + r")(?![\w\u0900-\u0963\u0966-\u097f])",
     re.I,
 )
 
@@ -320,6 +321,9 @@ def duration_days(text: str) -> int | None:
     """The first stated length of a multi-day event in days ("two-week" -> 14, "12 दिवसीय" -> 12)."""
     from dashboard.parse.dates import ascii_digits
 
+    low = text.lower()
+    if not any(unit in low for unit in _DURATION_UNITS):
+        return None  # the pattern's lookbehind makes a scan slow; most texts name no length
     for m in _DURATION.finditer(ascii_digits(text)):
         n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1).lower())
         unit = m.group(2).lower()
