@@ -49,7 +49,7 @@ def _interval(
     return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     id: str
     order: int
@@ -119,7 +119,7 @@ class Cluster:
         return self.people
 
 
-def _item(i: int, a: dict) -> Item | None:
+def _item(i: int, a: dict, frozen: dict | None = None) -> Item | None:
     e = a.get("engagement")
     if not e:
         return None
@@ -135,14 +135,25 @@ def _item(i: int, a: dict) -> Item | None:
         type=e.get("type") or "other",
         status=e.get("status") or "held",
         place=e.get("place"),
-        participants=frozenset(e.get("participants") or ()),
-        exercises=frozenset(a.get("exercises") or ()),
+        participants=_frozen(e.get("participants") or (), frozen),
+        exercises=_frozen(a.get("exercises") or (), frozen),
         interval=_interval(e.get("date"), e.get("end_date"), a.get("published")),
         published=pub,
         language=a.get("language") or "",
         areas=tuple(a.get("areas") or ()),
         raw=a,
     )
+
+
+def _frozen(values, memo: dict | None) -> frozenset[str]:
+    """One frozenset per distinct set of names: a million articles name a few thousand sets."""
+    if memo is None:
+        return frozenset(values)
+    key = tuple(values)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = frozenset(key)
+    return got
 
 
 def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
@@ -209,7 +220,8 @@ def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
 
 def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
     """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input)."""
-    items = [it for i, a in enumerate(articles) if (it := _item(i, a)) is not None]
+    frozen: dict = {}
+    items = [it for i, a in enumerate(articles) if (it := _item(i, a, frozen)) is not None]
     # day-precise items first (they anchor clusters), then month-level, year-less, undated
     rank = {"day": 0, "month": 1, "monthday": 2}
     items.sort(

@@ -464,35 +464,47 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
     """What the grouping needs of every India–Japan article, oldest first (so ids are stable).
 
     Read from columns, not from the stored records: 100,000 records would not fit in memory twice.
+    Equal values share one object (a million articles repeat a few thousand dates, places, people
+    and area lists); the grouping only reads them.
     """
-    rows = db.execute(
+    shared: dict = {}
+    parsed_people: dict[str, list[str]] = {}
+    parsed_areas: dict[str, tuple[list[str], list[tuple[str, int]]]] = {}
+    no_areas: tuple[list[str], list[tuple[str, int]]] = ([], [])
+    out = []
+    for aid, published, language, d, end, etype, status, place, parts, ex, areas in db.execute(
         """SELECT a.id, a.published, a.language, a.eng_date, a.eng_end_date, a.eng_type, a.eng_status,
                   a.eng_place, a.eng_participants, a.main_exercise,
                   (SELECT group_concat(area || ' ' || count) FROM area_mentions m WHERE m.article_id = a.id)
            FROM articles a WHERE a.india_japan = 1 ORDER BY a.ingested_at, a.id"""
-    ).fetchall()
-    return [
-        {
-            "id": aid,
-            "published": published,
-            "language": language,
-            "engagement": {
-                "date": d,
-                "end_date": end,
-                "type": etype,
-                "status": status,
-                "place": place,
-                "participants": json.loads(parts) if parts else [],
+    ):
+        if parts and parts not in parsed_people:
+            parsed_people[parts] = [shared.setdefault(n, n) for n in json.loads(parts)]
+        if areas and areas not in parsed_areas:
+            pairs = [x.split(" ") for x in areas.split(",")]
+            parsed_areas[areas] = ([shared.setdefault(a, a) for a, _n in pairs], [(shared.setdefault(a, a), int(n)) for a, n in pairs])
+        area_names, area_counts = parsed_areas[areas] if areas else no_areas
+        out.append(
+            {
+                "id": aid,
+                "published": shared.setdefault(published, published),
+                "language": shared.setdefault(language, language),
+                "engagement": {
+                    "date": shared.setdefault(d, d),
+                    "end_date": shared.setdefault(end, end),
+                    "type": shared.setdefault(etype, etype),
+                    "status": shared.setdefault(status, status),
+                    "place": shared.setdefault(place, place),
+                    "participants": parsed_people[parts] if parts else [],
+                }
+                if etype
+                else None,
+                "exercises": [shared.setdefault(ex, ex)] if ex else [],
+                "areas": area_names,
+                "area_counts": area_counts,
             }
-            if etype
-            else None,
-            "exercises": [ex] if ex else [],
-            "areas": [a.split(" ")[0] for a in area_counts],
-            "area_counts": [(a, int(n)) for a, n in (x.split(" ") for x in area_counts)],
-        }
-        for aid, published, language, d, end, etype, status, place, parts, ex, areas in rows
-        for area_counts in [areas.split(",") if areas else []]
-    ]
+        )
+    return out
 
 
 def engagement_area_rows(articles: list[dict], engagements: list[dict], links: dict[str, str]) -> list[tuple]:
