@@ -287,7 +287,8 @@ def article(db, article_id: str) -> dict | None:
         return None
     keys = ("id", "title", "body", "language", "outlet", "url", "published", "source_file", "engagement_id", "record")
     out = dict(zip(keys, row, strict=True))
-    out["record"] = json.loads(out["record"]) if out["record"] else {}
+    # the stored record leaves out the text the article row holds (store.TEXT_FIELDS)
+    out["record"] = {**{f: out[f] for f in store.TEXT_FIELDS}, **(json.loads(out["record"]) if out["record"] else {})}
     return out
 
 

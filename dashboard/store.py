@@ -250,9 +250,12 @@ def _m3_fts_update_trigger(db: sqlite_utils.Database) -> None:
 
 def _m4_records_table(db: sqlite_utils.Database) -> None:
     """The parsed record (three times the article's size) moves out of the articles row: every
-    regrouping rewrites the rows whose engagement changes, and scans read the columns after it."""
+    regrouping rewrites the rows whose engagement changes, and scans read the columns after it.
+    Its title and body are already columns of the article, so the record keeps the rest."""
     db["records"].create({"article_id": str, "record": str}, pk="article_id")
-    db.execute("INSERT INTO records (article_id, record) SELECT id, record FROM articles")
+    db.execute(
+        "INSERT INTO records (article_id, record) SELECT id, json_remove(record, '$.title', '$.body') FROM articles"
+    )
     db.execute("ALTER TABLE articles DROP COLUMN record")
 
 
@@ -349,13 +352,16 @@ def _delete_article(db: sqlite_utils.Database, aid: str) -> None:
     db.execute("DELETE FROM articles WHERE id = ?", [aid])
 
 
+TEXT_FIELDS = ("title", "body")  # of a parsed record: stored as article columns, not in the record
+
+
 class Prepared(NamedTuple):
     """One parsed article as the rows it becomes. Built in the parsing processes, so the single
     writer only writes (and unpickles flat tuples instead of the nested record)."""
 
     id: str
     source_file: str
-    record: str  # the parsed record as JSON: provenance, and how a changed parse is noticed
+    record: str  # the parsed record as JSON, less TEXT_FIELDS: provenance, and how a changed parse is noticed
     columns: tuple[str, ...]
     article: tuple
     children: dict[str, list[tuple]]
@@ -367,7 +373,7 @@ def prepare(rec: dict, source_file: str, synthetic: bool = False) -> Prepared:
     return Prepared(
         aid,
         source_file,
-        orjson.dumps(rec, option=orjson.OPT_SORT_KEYS).decode(),
+        orjson.dumps({k: v for k, v in rec.items() if k not in TEXT_FIELDS}, option=orjson.OPT_SORT_KEYS).decode(),
         tuple(row),
         tuple(row.values()),
         _record_rows(aid, rec),
@@ -382,11 +388,12 @@ def save_article(db: sqlite_utils.Database, p: Prepared) -> tuple[str, str]:
     """
     aid, source_file = p.id, p.source_file
     existing = db.execute(
-        "SELECT r.record, a.source_file FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?",
+        "SELECT r.record, a.source_file, a.title, a.body FROM articles a LEFT JOIN records r ON r.article_id = a.id WHERE a.id = ?",
         [aid],
     ).fetchone()
     if existing is not None:
-        if existing[1] != source_file or _same_record(existing[0], p.record):
+        same = existing[2:] == tuple(p.article[p.columns.index(f)] for f in TEXT_FIELDS) and _same_record(existing[0], p.record)
+        if existing[1] != source_file or same:
             # the same text again, from this file or from another one: stored once
             return "duplicate", aid
         outcome = "updated"
@@ -410,7 +417,14 @@ def save_article(db: sqlite_utils.Database, p: Prepared) -> tuple[str, str]:
 
 def _same_record(stored: str | None, new: str) -> bool:
     """Equal as JSON: records stored by an older version were written with other spacing."""
-    return stored == new or (stored is not None and json.loads(stored) == json.loads(new))
+    if stored == new:
+        return True
+    if stored is None:
+        return False
+    old = json.loads(stored)
+    for f in TEXT_FIELDS:
+        old.pop(f, None)
+    return old == json.loads(new)
 
 
 def _insert_rows(db: sqlite_utils.Database, table: str, cols: tuple[str, ...], rows: list[tuple]) -> None:

@@ -45,10 +45,10 @@ def test_records_written_by_an_older_version_still_count_as_duplicates(sample_db
     shutil.copy(sample_db, path)
     db = store.connect(path)
     with db.atomic():
-        rows = db.execute("SELECT article_id, record FROM records").fetchall()
-        db.conn.executemany(
+        rows = db.execute("SELECT r.article_id, r.record, a.title, a.body FROM records r JOIN articles a ON a.id = r.article_id").fetchall()
+        db.conn.executemany(  # older versions also kept the title and body inside the record
             "UPDATE records SET record = ? WHERE article_id = ?",
-            [(json.dumps(json.loads(r), ensure_ascii=False, sort_keys=True, indent=1), aid) for aid, r in rows],
+            [(json.dumps({**json.loads(r), "title": t, "body": b}, ensure_ascii=False, sort_keys=True, indent=1), aid) for aid, r, t, b in rows],
         )
     db.conn.close()
     again = ingest.ingest([str(sample.SAMPLE_DIR)], path, progress=False)
@@ -231,6 +231,8 @@ def test_version_1_database_is_migrated_with_its_articles(tmp_path):
     # migration 4: the parsed record moved to its own table, and the article still shows it
     assert "record" not in db["articles"].columns_dict
     assert queries.article(db, "x1")["record"]["engagement"]["type"] == rec["engagement"]["type"]
+    assert queries.article(db, "x1")["record"]["body"] == rec["body"]  # shown whole …
+    assert "body" not in json.loads(db.execute("SELECT record FROM records").fetchone()[0])  # … stored once
     assert queries.search(db, "नकातानी")  # the full-text index still points at the right rows
 
 
