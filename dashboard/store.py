@@ -25,7 +25,7 @@ from dashboard.parse.text import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "articles.db"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
 _NON_WORD = re.compile(r"[\W_]+")
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
@@ -259,6 +259,11 @@ def _m4_records_table(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE articles DROP COLUMN record")
 
 
+def _m5_stats_index(db: sqlite_utils.Database) -> None:
+    """`stats` counts articles per language and year from this index instead of reading the table."""
+    db["articles"].create_index(["language", "year", "india_japan", "synthetic"], if_not_exists=True)
+
+
 MIGRATIONS = [
     (
         1,
@@ -268,6 +273,7 @@ MIGRATIONS = [
     (2, "grouping columns on articles; engagement_areas and facets summaries for fast dashboards", _m2_summaries),
     (3, "full-text index updated only when title or body change", _m3_fts_update_trigger),
     (4, "parsed records in their own table, out of the articles rows", _m4_records_table),
+    (5, "an index for the per-language and per-year counts", _m5_stats_index),
 ]
 
 

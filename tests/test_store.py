@@ -268,3 +268,17 @@ def test_landing_counts_from_summary_equal_the_query(sample_db):
     assert fast["n"].sum() == slow["n"].sum() > 100
     assert set(fast["language"].dropna()) == set(slow["language"].dropna())
     assert fast["outlet"].dropna().nunique() == slow["outlet"].dropna().nunique()
+
+
+def test_stats_counts_agree_with_the_tables(sample_db):
+    db = store.connect(sample_db, readonly=True)
+    st = queries.stats(db)
+    n = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert st["tables"]["articles"] == st["tables"]["records"] == n
+    assert sum(st["articles_per_language"].values()) == sum(st["articles_per_year"].values()) == n
+    assert st["articles_per_language"]["hi"] == db.execute("SELECT count(*) FROM articles WHERE language = 'hi'").fetchone()[0]
+    assert st["india_japan_articles"] == db.execute("SELECT count(*) FROM articles WHERE india_japan = 1").fetchone()[0] > 150
+    assert st["synthetic_articles"] == 0
+    assert sum(st["engagements_per_year"].values()) == st["tables"]["engagements"]
+    out = subprocess.run([sys.executable, "-m", "dashboard", "stats", "--db", str(sample_db), "--json"], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["tables"]["articles"] == n
