@@ -2,6 +2,8 @@
 
 python scripts/evaluate.py                 # golden set (tests/golden)
 python scripts/evaluate.py --set sample    # bundled sample corpus (data/sample_truth/*.csv)
+python scripts/evaluate.py --set dev       # second development set, in other styles (tests/dev)
+python scripts/evaluate.py --set heldout   # written apart and never read while tuning: aggregates only
 python scripts/evaluate.py --details       # list every disagreement
 python scripts/evaluate.py --json          # metrics as JSON (the test gate reads this)
 """
@@ -23,12 +25,20 @@ from dashboard.parse import parse_article  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden"
 HELDOUT = ROOT / "tests" / "heldout"
+DEV = ROOT / "tests" / "dev"
 SAMPLE = ROOT / "data" / "sample"
 SAMPLE_TRUTH = ROOT / "data" / "sample_truth"
 BASELINES = {
     "golden": GOLDEN / "baseline.json",
     "sample": ROOT / "tests" / "data" / "sample_baseline.json",
     "heldout": HELDOUT / "baseline.json",
+    "dev": DEV / "baseline.json",
+}
+SETS = {
+    "golden": lambda: golden_cases(GOLDEN),
+    "sample": lambda: sample_cases(),
+    "dev": lambda: golden_cases(DEV),
+    "heldout": lambda: golden_cases(HELDOUT),
 }
 FIELDS = (
     "relevance",
@@ -211,7 +221,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--set", choices=("golden", "sample", "heldout"), default="golden")
+    ap.add_argument("--set", choices=tuple(SETS), default="golden")
     ap.add_argument("--details", action="store_true", help="print every disagreement")
     ap.add_argument("--json", action="store_true", help="print metrics as JSON")
     ap.add_argument(
@@ -220,7 +230,7 @@ def main() -> int:
         help="record these F1 figures as the floors tests/test_evaluate.py enforces",
     )
     args = ap.parse_args()
-    cases = {"golden": golden_cases, "sample": sample_cases, "heldout": lambda: golden_cases(HELDOUT)}[args.set]()
+    cases = SETS[args.set]()
     t, problems = evaluate(cases)
     m = metrics(t)
     if args.json:

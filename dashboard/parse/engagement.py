@@ -45,6 +45,7 @@ class Context:
     def __post_init__(self) -> None:
         self._ends = [e for _, e in self.sentences]
         self._lead_tense: str | None = None
+        self.other_events: set[Hit] = set()  # type cues about another engagement (set by _type_scores)
         self._planned_sentences: set[int] | None = None
 
     def sentence_of(self, pos: int) -> int:
@@ -203,19 +204,29 @@ def _type_scores(ctx: Context) -> dict[str, float]:
         else:
             body[t] += 0.4 + bonus / 4
 
+    earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
     for hits, title in ((ctx.title_hits, True), (ctx.hits, False)):
+        text = ctx.title if title else ctx.body
         asides = [h for h in hits if h.kind == "cue_aside"]
         multis = [h for h in hits if h.kind == "cue_multilateral"]
         for h in hits:
-            if h.kind == "cue_type":
-                if not title and h.value != "meeting" and _planned_aside(ctx, h):
-                    continue  # "the first 2+2 will be held later this month" in a report of another meeting
-                if any(
-                    (a.value == "pre" and 0 <= h.start - a.end <= 12)
+            if h.kind in ("cue_type", "dialogue", "exercise") and (
+                # "Rajnath meets Kono in Bangkok, 2+2 on Nov 30" over a report of the meeting
+                (title and h.value != "meeting" and _planned_title_clause(ctx, h))
+                # "the first 2+2 will be held later this month" in a report of another meeting
+                or (not title and h.value != "meeting" and _planned_aside(ctx, h))
+                # "they had spoken by telephone last month": an earlier engagement
+                or (not title and _about_earlier(ctx, h, earlier))
+                # "ahead of the first India-Japan 2+2", "2+2 से पहले": another engagement, not this one
+                or any(
+                    (a.value == "pre" and 0 <= h.start - a.end <= _ASIDE_REACH and not _CLAUSE_BREAK.search(text, a.end, h.start))
                     or (a.value == "post" and 0 <= a.start - h.end <= 12)
                     for a in asides
-                ):
-                    continue  # "ahead of the 2+2", "2+2 से पहले": another engagement, not this one
+                )
+            ):
+                ctx.other_events.add(h)
+                continue
+            if h.kind == "cue_type":
                 t = h.value
                 if t == "summit" and any(
                     abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis
@@ -234,6 +245,7 @@ def _type_scores(ctx: Context) -> dict[str, float]:
                 add("_multilateral", h, title)
     for t, v in body.items():
         sc[t] += min(v, 2.0)
+    said = dict(sc)  # what the words say, before the roles of who is named
     roles: dict[str, set[str]] = defaultdict(set)
     for p in ctx.people:
         t = kb.role_on(p.name, ctx.published)
@@ -252,6 +264,10 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     if ministers_both:
         key = "summit" if "prime_minister" in both else "bilateral_ministerial"
         sc[key] += meeting * 0.5
+        # a minister's visit is how ministers of both sides come to meet: it is the meeting
+        # that is the engagement, unless nothing says they met
+        if said.get(key, 0.0) + meeting * 0.5 >= 2.0:
+            sc["visit"] *= 0.5
     else:
         # a minister meeting a service chief or an official is a visit or a dialogue, not a ministerial
         sc["bilateral_ministerial"] *= 0.3
@@ -265,12 +281,58 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     return sc
 
 
-def _planned_aside(ctx: Context, h: Hit) -> bool:
-    """A type cue in a sentence about a future event, inside a report of something that happened."""
+_ASIDE_REACH = 60  # "ahead of" may govern a long noun phrase, within one clause
+_CLAUSE_BREAK = re.compile(r"[,;:।.!?()|–—]")
+
+
+_EARLIER_REACH = 40
+
+
+def _about_earlier(ctx: Context, h: Hit, earlier: list[Hit]) -> bool:
+    """A cue in the same clause as "last month", "had spoken", "पिछले महीने": another, earlier event."""
+    for r in earlier:
+        lo, hi = (r.end, h.start) if r.end <= h.start else (h.end, r.start)
+        if 0 <= hi - lo <= _EARLIER_REACH and not _CLAUSE_BREAK.search(ctx.body, lo, hi):
+            return True
+    return False
+
+
+def _lead_tense(ctx: Context) -> str:
     if ctx._lead_tense is None:
         first = ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body
         ctx._lead_tense = tense(first, 0)
-    if ctx._lead_tense != "past" or ctx.in_lead(h.start):
+    return ctx._lead_tense
+
+
+def _planned_title_clause(ctx: Context, h: Hit) -> bool:
+    """A cue in a later clause of the headline that speaks of the future ("…, इसी साल होगा पहला
+    2+2 संवाद", "…, 2+2 on Nov 30") while the lead reports something that happened."""
+    if _lead_tense(ctx) != "past":
+        return False
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.title)]
+    starts = [b + 1 for b in breaks if b < h.start]
+    ends = [b for b in breaks if b >= h.end]
+    clause = ctx.title[starts[-1] if starts else 0 : ends[0] if ends else len(ctx.title)]
+    if not starts:
+        # the headline's first clause names the event, unless all of it speaks of the future
+        # ("… करेंगी पहला संयुक्त अभ्यास" over a report of the meeting that decided it)
+        return not ends and tense(clause, 0) == "future"
+    if tense(clause, 0) == "future":
+        return True
+    if ctx.published is None:
+        return False
+    from dashboard.parse.dates import find_dates
+
+    for r in find_dates(clause, ctx.kb, relative=False):
+        value, _end = resolve(r, ctx.published, "future")
+        if value and len(value) == 10 and not value.startswith("X") and value > ctx.published.isoformat():
+            return True
+    return False
+
+
+def _planned_aside(ctx: Context, h: Hit) -> bool:
+    """A type cue in a sentence about a future event, inside a report of something that happened."""
+    if _lead_tense(ctx) != "past" or ctx.in_lead(h.start):
         return False
     if ctx._planned_sentences is None:
         ctx._planned_sentences = {ctx.sentence_of(c.start) for c in ctx.hits if c.kind == "cue_status" and c.value == "planned"}
@@ -286,7 +348,11 @@ def engagement_type(ctx: Context) -> str:
         return "other"
     # "on the phone", "on the sidelines of" in the title or lead say what kind of meeting it was,
     # whoever met and whatever else the text mentions
-    lead_cues = {h.value for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)] if h.kind == "cue_type"}
+    lead_cues = {
+        h.value
+        for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)]
+        if h.kind == "cue_type" and h not in ctx.other_events
+    }
     if "phone_call" in lead_cues and sc.get("two_plus_two", 0.0) < best:
         return "phone_call"
     if "sidelines_multilateral" in lead_cues and max(sc.get("two_plus_two", 0.0), sc.get("phone_call", 0.0)) < best:
