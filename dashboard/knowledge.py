@@ -10,7 +10,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -99,6 +99,25 @@ class Knowledge:
             if t.country == country and t.role_key == role_key and t.covers(day):
                 return t.name
         return None
+
+    def years_in_office(self, name: str, month: int, day: int) -> set[int]:
+        """The years in which `name` held a role on this month and day (for dates written without
+        a year). An open tenure runs to a year past the latest date the knowledge records."""
+        horizon = self._horizon()
+        years: set[int] = set()
+        for t in self.tenures_of(name):
+            first, last = t.start or date(1990, 1, 1), t.end or horizon
+            for y in range(first.year, last.year + 1):
+                try:
+                    d = date(y, month, day)
+                except ValueError:
+                    continue
+                if t.covers(d) and d <= horizon:
+                    years.add(y)
+        return years
+
+    def _horizon(self) -> date:
+        return max((d for t in self.tenures for d in (t.start, t.end) if d), default=date(2000, 1, 1)) + timedelta(days=366)
 
     def role_on(self, name: str, day: date | None) -> Tenure | None:
         rows = self.tenures_of(name)

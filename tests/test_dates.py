@@ -88,3 +88,30 @@ def test_metadata_date_strings(kb):
         "May 5, 2025",
     ):
         assert parse_date_string(s, kb) == date(2025, 5, 5), s
+
+
+@pytest.mark.parametrize(
+    "weekday, engagement",
+    [
+        ("on Monday", "2025-05-05"),
+        ("on Sunday", "2025-05-04"),  # wire copy: the weekday on or before the day it was filed
+    ],
+)
+def test_a_year_less_dateline_takes_the_year_the_people_held_office(parse, weekday, engagement):
+    """No page date and "May 5" in the dateline: 2025 is the only year in which Rajnath Singh and
+    Gen Nakatani were both defence ministers on 5 May."""
+    text = (
+        "Rajnath Singh, Nakatani hold talks\n\n"
+        f"NEW DELHI, May 5 (PTI) - Defence Minister Rajnath Singh {weekday} held bilateral talks with "
+        "Japan's Minister of Defense Gen Nakatani in New Delhi and discussed defence industry cooperation."
+    )
+    art = parse(text)
+    assert art.published == "2025-05-05"
+    assert art.engagement.date == engagement
+    assert any("2025 is the year" in w for w in art.warnings)
+
+
+def test_a_year_less_dateline_without_people_in_office_gets_no_year(parse):
+    art = parse("India, Japan hold talks\n\nNEW DELHI, May 5 (PTI) - India and Japan on Monday held defence talks in New Delhi.")
+    assert art.published is None
+    assert any("has no year" in w for w in art.warnings)

@@ -78,12 +78,6 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         dl_places = [h for h in kb.matcher.find(cleaned.dateline) if h.kind == "place"]
         if dl_places:
             dateline_place = dl_places[0].value
-        if cleaned.dateline_date and published is None:
-            for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
-                if r.kind == "yearless":
-                    warnings.append(
-                        f"dateline date {cleaned.dateline_date!r} has no year and no page date"
-                    )
 
     # roles ("Japan's defence minister") resolve by the article's own date when there is one
     ref_date = published
@@ -92,6 +86,22 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         if full:
             ref_date = date(full[0].year, full[0].month, full[0].day)
     person_hits, pw = _entities.find_people(body, hits, kb, ref_date)
+    if cleaned.dateline_date and published is None:
+        for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
+            if r.kind != "yearless":
+                continue
+            # "NEW DELHI, May 5 (PTI)" and no page date: the year in which the people of the lead
+            # held office on that day, when only one fits
+            lead_end = sentences[1][1] if len(sentences) > 1 else len(body)
+            names = sorted({p.name for p in person_hits if p.start < lead_end})
+            years = _engagement.one_year_in_office(kb, names, r.month, r.day)
+            if len(years) == 1:
+                published = date(years.pop(), r.month, r.day)
+                published_text = cleaned.dateline_date
+                warnings.append(f"dateline date {cleaned.dateline_date!r} has no year: {published.year} is the year {', '.join(names)} held office then")
+                person_hits, pw = _entities.find_people(body, hits, kb, published)
+            else:
+                warnings.append(f"dateline date {cleaned.dateline_date!r} has no year and no page date")
     warnings.extend(pw)
     ctx = _engagement.Context(
         body=body,

@@ -401,6 +401,14 @@ def duration_days(text: str) -> int | None:
     return None
 
 
+_RANGE_GAP = re.compile(r"\s*(?:to|till|until|through|-|–|—|से|तक)\s*(?:the\s+)?", re.I)
+
+
+def _range_start(body: str, r: RawDate, nxt: RawDate | None) -> bool:
+    """"from March 29 to April 1", "29 मार्च से 1 अप्रैल": the first date of a span written as two dates."""
+    return nxt is not None and _RANGE_GAP.fullmatch(body, r.end, nxt.start) is not None
+
+
 def _plus_days(iso: str, days: int) -> str:
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
@@ -449,6 +457,8 @@ def classify_dates(
             for h in phases:
                 if s_start <= h.start < s_end and (abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40):
                     score += 1.5 if h.value == "start" else -1.5
+        elif r.end_day is not None or (value and end_value) or _range_start(ctx.body, r, raw[i + 1] if i + 1 < len(raw) else None):
+            score -= 1.0  # "on a visit from March 29 to April 1": the trip, not the day they met
         is_end = bool(_UNTIL_AFTER.match(ctx.body, r.end) or _UNTIL_BEFORE.search(ctx.body[max(0, r.start - 12) : r.start]))
         if is_end:
             score -= 2.5  # "till 26 January", "9 मार्च तक": where it ends, not when it happened
@@ -695,6 +705,32 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
     return sorted(chosen, key=lambda n: (kb.people.get(n) != "India", -names[n], n))
 
 
+def _year_from_people(ctx: Context, dm: DateMention, names: list[str]) -> str | None:
+    """"May 5" and no year anywhere: the one year in which everyone taking part held a role on
+    that day, and, when the text names the weekday ("on Monday"), on which that day falls."""
+    try:
+        month, day = int(dm.date[5:7]), int(dm.date[8:10])
+    except ValueError:
+        return None
+    years = one_year_in_office(ctx.kb, names, month, day)
+    si = ctx.sentence_of(dm.start) if dm.start >= 0 else 0
+    weekdays = {int(h.value) for h in ctx.hits if h.kind == "weekday" and ctx.sentence_of(h.start) == si}
+    if len(weekdays) == 1:
+        wd = weekdays.pop()
+        years = {y for y in years if date(y, month, day).weekday() == wd}
+    return str(years.pop()) if len(years) == 1 else None
+
+
+def one_year_in_office(kb, names, month: int, day: int) -> set[int]:
+    """Years in which every named person with a known tenure held office on that day."""
+    years: set[int] | None = None
+    for name in names:
+        held = kb.years_in_office(name, month, day)
+        if held:
+            years = held if years is None else years & held
+    return years or set()
+
+
 def is_analysis(ctx: Context) -> bool:
     """Opinion or analysis about the relationship as a whole: labelled so in the header or at the
     start of the headline, and the headline names no engagement (an explainer of one summit is
@@ -717,9 +753,15 @@ def build(
         # an op-ed or analysis is about the relationship, not one meeting: no date, place or side
         dates = [d if d.role != "engagement" else DateMention(d.date, "referenced", d.text, d.start, d.end, d.end_date) for d in dates]
         return True, score, Engagement(None, "other", "held", None, (), None, round(max(0.0, min(1.0, score / 10.0)), 2)), dates, reasons
+    parts = participants(ctx, etype, eng_date)
+    if eng_date is not None and eng_date.date and eng_date.date.startswith("XXXX"):
+        year = _year_from_people(ctx, eng_date, parts)
+        if year:
+            dated = year + eng_date.date[4:]
+            dates = [d._replace(date=dated) if d.date == eng_date.date else d for d in dates]
+            eng_date = eng_date._replace(date=dated)
     st = status(ctx, etype, eng_date)
     pl = place(ctx, etype, eng_date)
-    parts = participants(ctx, etype, eng_date)
     conf = max(0.0, min(1.0, score / 10.0))
     eng = Engagement(
         date=eng_date.date if eng_date else None,
