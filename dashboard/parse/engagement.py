@@ -612,6 +612,16 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
             )
     if ctx.dateline_place and kb.places.get(ctx.dateline_place, {}).get("kind") != "country":
         best[ctx.dateline_place] = best.get(ctx.dateline_place, 1.0) + 1.5
+    abroad = _trip_destination(ctx)
+    if abroad:
+        # "Rajnath's visit to Japan", "जापान यात्रा": the engagement is where the trip goes, not
+        # where the report was filed
+        for name in best:
+            country = kb.places.get(name, {}).get("country")
+            if country == abroad:
+                best[name] += 1.5
+            elif country:
+                best[name] -= 1.5
     if not best:
         return None
     # a venue named anywhere wins over its own city ("Manekshaw Centre, New Delhi" over "New Delhi")
@@ -621,6 +631,25 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
             best[venue] = max(best[venue], best[city]) + 0.5
     name, score = max(best.items(), key=lambda kv: kv[1])
     return name if score >= 1.5 else None
+
+
+def _trip_destination(ctx: Context) -> str | None:
+    """The country a trip in the headline or lead goes to: a country (or a place in it) right next
+    to a visit word ("visit to Japan", "Japan visit", "जापान की यात्रा", "जापान दौरे पर")."""
+    kb = ctx.kb
+    found: set[str] = set()
+    for hits, text, lead_only in ((ctx.title_hits, ctx.title, False), (ctx.hits, ctx.body, True)):
+        visits = [h for h in hits if h.kind == "cue_type" and h.value == "visit" and not (lead_only and not ctx.in_lead(h.start))]
+        for v in visits:
+            for h in hits:
+                if h.kind not in ("country", "place"):
+                    continue
+                gap = text[h.end : v.start] if h.end <= v.start else text[v.end : h.start]
+                if len(gap) <= 8 and not _CLAUSE_BREAK.search(gap):
+                    country = h.value if h.kind == "country" else kb.places.get(h.value, {}).get("country")
+                    if country:
+                        found.add(country)
+    return found.pop() if len(found) == 1 else None
 
 
 def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) -> list[str]:
