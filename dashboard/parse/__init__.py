@@ -86,6 +86,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         if full:
             ref_date = date(full[0].year, full[0].month, full[0].day)
     person_hits, pw = _entities.find_people(body, hits, kb, ref_date)
+    inferred = None  # a page date worked out, not read: it dates the text but is not reported as read
     if cleaned.dateline_date and published is None:
         for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
             if r.kind != "yearless":
@@ -96,7 +97,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
             names = sorted({p.name for p in person_hits if p.start < lead_end})
             years = _engagement.one_year_in_office(kb, names, r.month, r.day)
             if len(years) == 1:
-                published = date(years.pop(), r.month, r.day)
+                published = inferred = date(years.pop(), r.month, r.day)
                 published_text = cleaned.dateline_date
                 warnings.append(f"dateline date {cleaned.dateline_date!r} has no year: {published.year} is the year {', '.join(names)} held office then")
                 person_hits, pw = _entities.find_people(body, hits, kb, published)
@@ -118,6 +119,9 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
     relevant, score, engagement, date_mentions, reasons = _engagement.build(
         ctx, raw_dates, published_text
     )
+    if inferred is not None:
+        date_mentions = [d for d in date_mentions if d.role != "published"]
+        published = None
     if (
         engagement
         and engagement.date
@@ -125,7 +129,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         and not engagement.date.startswith("X")
     ):
         ref_date = date.fromisoformat(engagement.date)
-    if published is None and any(r.kind in ("relative", "weekday") for r in raw_dates):
+    if published is None and inferred is None and any(r.kind in ("relative", "weekday") for r in raw_dates):
         warnings.append("relative dates left empty: the article has no publication date")
     if not body.strip():
         warnings.append("no article text after removing boilerplate")

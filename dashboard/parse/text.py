@@ -265,7 +265,8 @@ def _looks_like_nav(line: str) -> bool:
 
 def _plausible_dateline(m: re.Match) -> bool:
     head = m.group("head")
-    words = head.split()
+    # the place is what counts: "New Delhi [India], May 5 (The Capital Wire)" is a two-word place
+    words = re.split(r"\s*[,(\[]", head, maxsplit=1)[0].split()
     if len(words) > 7:
         return False
     if m.group("sep") in (":", "|") and not (
