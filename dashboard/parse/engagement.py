@@ -548,9 +548,15 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
             if ongoing >= 1.5 and (pub - d).days <= 14:
                 return "ongoing"
         return "held"
-    # no date to compare: the tense of the first sentence that names the engagement
+    # no date to compare: the tense where the engagement's date is given ("यह अभ्यास 24 फरवरी से …
+    # आयोजित किया जाएगा"), else of the first sentence that names the engagement
     cue = next((h for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue")), None)
-    if cue is not None:
+    dated = eng_date is not None and eng_date.start >= 0 and bool(ctx.sentences)
+    if dated:
+        si = ctx.sentence_of(eng_date.start)
+        s_start, s_end = ctx.sentences[si]
+        when = tense(ctx.body[s_start:s_end], eng_date.start - s_start)
+    elif cue is not None:
         si = ctx.sentence_of(cue.start)
         s_start, s_end = ctx.sentences[si]
         when = tense(ctx.body[s_start:s_end], cue.start - s_start)
@@ -559,7 +565,7 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
     if ongoing >= 1.5 and ongoing >= planned:
         return "ongoing"
     if when == "future":
-        planned += 1.5
+        planned += 2.0 if dated else 1.5  # the sentence that dates it says "will": decisive
     if ctx.title and tense(ctx.title, 0) == "future":
         planned += 1.0
     if planned >= 2.0:
