@@ -724,12 +724,18 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
             names[n] -= 2.5
             continue
         t = kb.role_on(n, day)
-        if not wanted or not t:
+        if not t:
             continue
         if t.role_key in wanted:
             names[n] += 1.5
-        elif n not in title_names:
-            names[n] -= 1.5  # a PM in a ministers' meeting, a chief in a summit: background
+        elif n in title_names:
+            continue
+        elif t.role_key == "prime_minister" and etype not in ("summit", "sidelines_multilateral", "agreement", "other"):
+            # ministers who call on the Prime Minister, a visit "under the vision of" the PMs:
+            # the heads of government are the backdrop of any engagement but a summit
+            names[n] -= 2.5
+        elif wanted:
+            names[n] -= 1.5  # a chief in a summit, a secretary in a ministers' meeting: background
     chosen = [n for n, w in names.items() if w >= 2.0]
     countries = {kb.people.get(n) for n in chosen}
     for side in ("India", "Japan"):
