@@ -16,10 +16,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import evaluate  # noqa: E402
 
 
-@pytest.mark.parametrize("which", ["golden", "sample", "heldout"])
+@pytest.mark.parametrize("which", ["golden", "sample", "dev", "heldout"])
 def test_figures_do_not_drop(which):
-    cases = {"golden": evaluate.golden_cases, "sample": evaluate.sample_cases, "heldout": lambda: evaluate.golden_cases(evaluate.HELDOUT)}[which]()
-    assert len(cases) >= {"golden": 60, "sample": 150, "heldout": 40}[which]
+    cases = evaluate.SETS[which]()
+    assert len(cases) >= {"golden": 60, "sample": 150, "dev": 20, "heldout": 40}[which]
     tallies, _problems = evaluate.evaluate(cases)
     got = evaluate.metrics(tallies)
     floors = json.loads(evaluate.BASELINES[which].read_text(encoding="utf-8"))

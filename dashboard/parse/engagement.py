@@ -135,6 +135,10 @@ def is_india_japan(ctx: Context, strength: dict[str, float]) -> tuple[bool, floa
     if top_other > 0 and india < 0.5 * top_other:
         reasons.append("India is not the other party")
         return False, score, reasons
+    if _defence_evidence(ctx) < 2:
+        # India beat Japan at cricket; the embassy's earthquake helpline; the economy rankings
+        reasons.append("nothing in it is about defence or security")
+        return False, score, reasons
     multilateral_lead = any(h.kind == "cue_multilateral" for h in ctx.title_hits) or any(
         h.kind == "cue_multilateral" and ctx.in_lead(h.start) for h in ctx.hits
     )
@@ -142,6 +146,25 @@ def is_india_japan(ctx: Context, strength: dict[str, float]) -> tuple[bool, floa
         reasons.append("a multilateral gathering with no India–Japan meeting of its own")
         return False, score, reasons
     return True, score, reasons
+
+
+_BROAD_AREAS = ("strategic_partnership", "economic_security")  # also said of trade and diplomacy
+
+
+def _defence_evidence(ctx: Context) -> int:
+    """How much of the text is about defence: named exercises and dialogues, people in defence,
+    foreign-policy or military roles, armed forces, cooperation areas, engagement words."""
+    kb = ctx.kb
+    hits = ctx.hits + ctx.title_hits
+    roles = {t.role_key for p in ctx.people if (t := kb.role_on(p.name, ctx.published)) and t.role_key != "prime_minister"}
+    return (
+        2 * any(h.kind == "exercise" for h in hits)
+        + 2 * any(h.kind == "dialogue" for h in hits)
+        + 2 * bool(roles)
+        + min(2, sum(h.kind == "organisation" and kb.organisations.get(h.value, {}).get("kind") == "force" for h in hits))
+        + min(3, sum(h.kind == "area" and h.value not in _BROAD_AREAS for h in hits))
+        + min(2, sum(h.kind == "cue_type" and h.value != "meeting" for h in hits))
+    )
 
 
 def _core_exercise(ctx: Context) -> bool:
@@ -246,11 +269,19 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     for t, v in body.items():
         sc[t] += min(v, 2.0)
     said = dict(sc)  # what the words say, before the roles of who is named
+    # who met: the roles of the people the first sentence names; a side it leaves unnamed takes
+    # the roles named anywhere ("Parrikar also called on Prime Minister Abe" does not make a summit)
     roles: dict[str, set[str]] = defaultdict(set)
+    anywhere: dict[str, set[str]] = defaultdict(set)
     for p in ctx.people:
         t = kb.role_on(p.name, ctx.published)
         if t and t.country in ("India", "Japan"):
-            roles[t.country].add(t.role_key)
+            anywhere[t.country].add(t.role_key)
+            if ctx.sentence_of(p.start) == 0:
+                roles[t.country].add(t.role_key)
+    for side in ("India", "Japan"):
+        if not roles.get(side):
+            roles[side] = anywhere.get(side, set())
     india, japan = roles.get("India", set()), roles.get("Japan", set())
     both = india & japan
     if "prime_minister" in both:

@@ -1,0 +1,64 @@
+"""How the engagement is read: relevance, type, place and participants when a text also speaks of
+other events. Each test is one mechanism, in a text written for it."""
+
+
+def test_an_india_japan_story_with_no_defence_in_it_is_not_an_engagement(parse):
+    cricket = parse(
+        "अंडर-19 विश्व कप: भारत ने जापान को हराया\n\n"
+        "ब्लोमफोंटेन, 21 जनवरी (भाषा)। भारत की अंडर-19 टीम ने मंगलवार को जापान को दस विकेट से हराया। "
+        "जापान की टीम 41 रन पर सिमट गई और भारत ने लक्ष्य पाँच ओवर में हासिल कर लिया। "
+        "भारतीय कप्तान ने कहा कि जापान की टीम ने अच्छा खेल दिखाया और भारत अगला मैच न्यूज़ीलैंड से खेलेगा।"
+    )
+    assert not cricket.india_japan
+    assert cricket.engagement is None
+    call = parse(
+        "Rajnath Singh speaks to Japan's defence minister\n\n"
+        "NEW DELHI, Dec 22 (PTI) - Defence Minister Rajnath Singh spoke to Japan's Minister of Defense "
+        "Nobuo Kishi over the phone on Tuesday and reviewed defence cooperation between India and Japan, "
+        "including maritime security in the Indo-Pacific."
+    )
+    assert call.india_japan and call.engagement.type == "phone_call"
+
+
+def test_a_headline_clause_about_a_coming_engagement_does_not_type_the_report(parse):
+    art = parse(
+        "Rajnath meets Japan's Kono in Bangkok, 2+2 on Nov 30\n\n"
+        "Published: 17 Nov 2019\n\n"
+        "Defence Minister Rajnath Singh on Sunday met Japan's Defence Minister Taro Kono on the sidelines "
+        "of the ADMM-Plus in Bangkok. The two reviewed maritime security cooperation in the Indo-Pacific."
+    )
+    assert art.engagement.type == "sidelines_multilateral"
+    assert art.engagement.date == "2019-11-17"
+
+
+def test_a_call_the_ministers_had_last_month_does_not_make_this_meeting_a_call(parse):
+    art = parse(
+        "Rajnath Singh and Taro Kono meet in Bangkok\n\n"
+        "Published: 17 Nov 2019\n\n"
+        "Defence Minister Rajnath Singh met Japan's Defence Minister Taro Kono on the sidelines of the "
+        "ADMM-Plus in Bangkok on Sunday. They had spoken by telephone last month. The talks covered "
+        "maritime security and defence industry cooperation."
+    )
+    assert art.engagement.type == "sidelines_multilateral"
+
+
+def test_a_trip_abroad_takes_place_where_it_goes_not_where_it_was_filed(parse):
+    art = parse(
+        "Rajnath Singh leaves on a visit to Japan\n\n"
+        "NEW DELHI, Sept 1 (PTI) - Defence Minister Rajnath Singh will leave on Monday on a visit to Japan, "
+        "where he will hold the annual defence ministerial dialogue with Japan's Defence Minister Takeshi "
+        "Iwaya in Tokyo on September 2. Maritime security and defence industry cooperation are on the agenda."
+    )
+    assert art.engagement.place == "Tokyo"
+
+
+def test_the_prime_minister_the_ministers_call_on_is_not_a_participant_of_their_meeting(parse):
+    art = parse(
+        "India, Japan defence ministers hold talks in Tokyo\n\n"
+        "Published: 30 March 2015\n\n"
+        "Defence Minister Manohar Parrikar held talks with Japan's Minister of Defense Gen Nakatani in Tokyo "
+        "on Monday on maritime security and defence equipment cooperation. Parrikar also called on Prime "
+        "Minister Shinzo Abe, who recalled his meeting with Prime Minister Narendra Modi last year."
+    )
+    assert art.engagement.type == "bilateral_ministerial"
+    assert set(art.engagement.participants) == {"Manohar Parrikar", "Gen Nakatani"}
