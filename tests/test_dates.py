@@ -115,3 +115,9 @@ def test_a_year_less_dateline_without_people_in_office_gets_no_year(parse):
     art = parse("India, Japan hold talks\n\nNEW DELHI, May 5 (PTI) - India and Japan on Monday held defence talks in New Delhi.")
     assert art.published is None
     assert any("has no year" in w for w in art.warnings)
+
+
+def test_a_year_less_range_under_way_on_the_page_date_is_this_year(kb):
+    """'1 से 14 नवंबर तक चलेगा' ("will run"), written on 5 November 2018, is the 2018 exercise."""
+    assert one(kb, "अभ्यास 1 से 14 नवंबर तक चलेगा", date(2018, 11, 5), "future") == "2018-11-01"
+    assert one(kb, "अभ्यास 10 से 14 नवंबर तक चलेगा", date(2018, 11, 5), "future") == "2018-11-10"

@@ -259,7 +259,9 @@ def resolve(
             end = f"XXXX-{r.month:02d}-{r.end_day:02d}" if r.end_day else None
             return f"XXXX-{r.month:02d}-{r.day:02d}", end
         year = published.year
-        if when == "future":
+        if r.end_day and (r.month, r.day) <= (published.month, published.day) <= (r.month, r.end_day):
+            pass  # "1 से 14 नवंबर तक चलेगा" on 5 November: under way this year, whatever the tense
+        elif when == "future":
             # a planned event: the earliest such date not before the page date
             if (r.month, r.day) < (published.month, published.day):
                 year += 1
