@@ -62,3 +62,13 @@ def test_the_prime_minister_the_ministers_call_on_is_not_a_participant_of_their_
     )
     assert art.engagement.type == "bilateral_ministerial"
     assert set(art.engagement.participants) == {"Manohar Parrikar", "Gen Nakatani"}
+
+
+def test_a_ministry_named_as_whose_delegation_is_not_where_they_met(parse):
+    art = parse(
+        "राजनाथ सिंह और नकातानी की बैठक\n\n"
+        "नई दिल्ली, 6 मई। रक्षा मंत्री राजनाथ सिंह ने सोमवार को राजधानी में जापान के रक्षा मंत्री जनरल नकातानी के साथ "
+        "द्विपक्षीय वार्ता की। नकातानी के साथ जापान के रक्षा मंत्रालय का एक प्रतिनिधिमंडल भी आया है। दोनों ने समुद्री "
+        "सुरक्षा और रक्षा उद्योग में सहयोग पर चर्चा की।"
+    )
+    assert art.engagement.place == "New Delhi"

@@ -604,6 +604,12 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
     return "held"
 
 
+_OWNER_AFTER = re.compile(
+    r"\s*(?:का|के|की)\s+(?!भीतर|अंदर|बाहर|परिसर|मुख्यालय|सभागार|हॉल|में)|'s\b|\s+(?:delegation|officials?|team|spokes\w+|said|says)\b",
+    re.I,
+)
+
+
 def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
     """The most specific place named where the engagement is described (not where a past event was)."""
     if etype == "phone_call":
@@ -619,6 +625,8 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
         kind = info.get("kind", "city")
         if kind == "country":
             continue  # "Japan" says who, not where
+        if kind == "venue" and _OWNER_AFTER.match(ctx.body, h.end):
+            continue  # "जापान के रक्षा मंत्रालय का प्रतिनिधिमंडल", "Japan's defence ministry officials": who, not where
         if h.value in best:
             best[h.value] += 0.5
             continue
