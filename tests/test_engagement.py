@@ -72,3 +72,15 @@ def test_a_ministry_named_as_whose_delegation_is_not_where_they_met(parse):
         "सुरक्षा और रक्षा उद्योग में सहयोग पर चर्चा की।"
     )
     assert art.engagement.place == "New Delhi"
+
+
+def test_an_exercise_the_meeting_decided_on_does_not_type_the_meeting(parse):
+    art = parse(
+        "भारत और जापान की सेनाएं करेंगी पहला संयुक्त अभ्यास\n\n"
+        "प्रकाशित: 21 अगस्त 2018\n\n"
+        "नई दिल्ली। रक्षा मंत्री निर्मला सीतारमण और जापान के रक्षा मंत्री इत्सुनोरी ओनोडेरा के बीच सोमवार को हुई सालाना "
+        "बैठक में तय हुआ कि दोनों देशों की थल सेनाएं इस साल पहली बार संयुक्त अभ्यास करेंगी। बैठक में समुद्री सुरक्षा "
+        "पर भी चर्चा हुई।"
+    )
+    assert art.engagement.type == "bilateral_ministerial"
+    assert art.engagement.status == "held"

@@ -206,6 +206,12 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
     return out
 
 
+def said_in_past(text: str) -> bool:
+    """A past-tense verb is there ("हुई", "held", "hua"), not merely no future one."""
+    low = lower_same_length(text)
+    return bool(_PAST_HI.search(low) or _PAST_EN.search(low) or _PAST_LATIN_HI.search(low))
+
+
 def tense(sentence: str, pos: int | None = None) -> str:
     """'future' or 'past' for the clause around `pos`: decides "कल" and year-less dates."""
     if pos is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dashboard.models import DateMention, Engagement
-from dashboard.parse.dates import RawDate, resolve, tense
+from dashboard.parse.dates import RawDate, resolve, said_in_past, tense
 from dashboard.parse.matcher import Hit
 
 LEAD_SENTENCES = 2
@@ -312,6 +312,7 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     return sc
 
 
+_THAT = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])(?:कि|that)\s", re.I)
 _ASIDE_REACH = 60  # "ahead of" may govern a long noun phrase, within one clause
 _CLAUSE_BREAK = re.compile(r"[,;:।.!?()|–—]")
 
@@ -363,8 +364,22 @@ def _planned_title_clause(ctx: Context, h: Hit) -> bool:
 
 def _planned_aside(ctx: Context, h: Hit) -> bool:
     """A type cue in a sentence about a future event, inside a report of something that happened."""
-    if _lead_tense(ctx) != "past" or ctx.in_lead(h.start):
+    if _lead_tense(ctx) != "past":
         return False
+    if ctx.in_lead(h.start):
+        # "…हुई बैठक में तय हुआ कि … पहला संयुक्त अभ्यास करेंगी", "agreed that the armies will
+        # hold their first exercise": a clause reporting what was decided for later, in a report
+        # whose first sentence says outright that something happened
+        first = ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body
+        if not said_in_past(first):
+            return False
+        si = ctx.sentence_of(h.start)
+        s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
+        that = [m.end() for m in _THAT.finditer(ctx.body, s_start, h.start)]
+        if not that:
+            return False
+        end = _CLAUSE_BREAK.search(ctx.body, h.end, s_end)
+        return tense(ctx.body[that[-1] : end.start() if end else s_end], 0) == "future"
     if ctx._planned_sentences is None:
         ctx._planned_sentences = {ctx.sentence_of(c.start) for c in ctx.hits if c.kind == "cue_status" and c.value == "planned"}
     return ctx.sentence_of(h.start) in ctx._planned_sentences
