@@ -44,10 +44,10 @@ def test_a_call_the_ministers_had_last_month_does_not_make_this_meeting_a_call(p
 
 def test_a_trip_abroad_takes_place_where_it_goes_not_where_it_was_filed(parse):
     art = parse(
-        "Rajnath Singh leaves on a visit to Japan\n\n"
-        "NEW DELHI, Sept 1 (PTI) - Defence Minister Rajnath Singh will leave on Monday on a visit to Japan, "
-        "where he will hold the annual defence ministerial dialogue with Japan's Defence Minister Takeshi "
-        "Iwaya in Tokyo on September 2. Maritime security and defence industry cooperation are on the agenda."
+        "राजनाथ सिंह की जापान यात्रा आज से\n\n"
+        "नई दिल्ली, 1 सितंबर। रक्षा मंत्री राजनाथ सिंह सोमवार से जापान की यात्रा पर रहेंगे। नई दिल्ली में रक्षा मंत्रालय ने "
+        "बताया कि वे जापान के रक्षा मंत्री ताकेशी इवाया के साथ वार्षिक रक्षा मंत्री स्तरीय वार्ता करेंगे। बातचीत टोक्यो में "
+        "होगी और इसमें समुद्री सुरक्षा तथा रक्षा उद्योग पर चर्चा होगी।"
     )
     assert art.engagement.place == "Tokyo"
 

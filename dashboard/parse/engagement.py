@@ -681,7 +681,7 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
             if country == abroad:
                 best[name] += 1.5
             elif country:
-                best[name] -= 1.5
+                best[name] -= 3.0
     if not best:
         return None
     # a venue named anywhere wins over its own city ("Manekshaw Centre, New Delhi" over "New Delhi")
