@@ -46,6 +46,8 @@ class Context:
         self._ends = [e for _, e in self.sentences]
         self._lead_tense: str | None = None
         self.other_events: set[Hit] = set()  # type cues about another engagement (set by _type_scores)
+        self._first_said_past: bool | None = None
+        self._title_clauses: dict[tuple[int, int], bool] = {}
         self._planned_sentences: set[int] | None = None
 
     def sentence_of(self, pos: int) -> int:
@@ -156,15 +158,16 @@ def _defence_evidence(ctx: Context) -> int:
     foreign-policy or military roles, armed forces, cooperation areas, engagement words."""
     kb = ctx.kb
     hits = ctx.hits + ctx.title_hits
-    roles = {t.role_key for p in ctx.people if (t := kb.role_on(p.name, ctx.published)) and t.role_key != "prime_minister"}
-    return (
+    score = (
         2 * any(h.kind == "exercise" for h in hits)
         + 2 * any(h.kind == "dialogue" for h in hits)
-        + 2 * bool(roles)
         + min(2, sum(h.kind == "organisation" and kb.organisations.get(h.value, {}).get("kind") == "force" for h in hits))
         + min(3, sum(h.kind == "area" and h.value not in _BROAD_AREAS for h in hits))
         + min(2, sum(h.kind == "cue_type" and h.value != "meeting" for h in hits))
     )
+    if score < 2 and any((t := kb.role_on(p.name, ctx.published)) and t.role_key != "prime_minister" for p in ctx.people):
+        score += 2
+    return score
 
 
 def _core_exercise(ctx: Context) -> bool:
@@ -344,11 +347,18 @@ def _planned_title_clause(ctx: Context, h: Hit) -> bool:
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.title)]
     starts = [b + 1 for b in breaks if b < h.start]
     ends = [b for b in breaks if b >= h.end]
-    clause = ctx.title[starts[-1] if starts else 0 : ends[0] if ends else len(ctx.title)]
-    if not starts:
+    span = (starts[-1] if starts else 0, ends[0] if ends else len(ctx.title))
+    if span not in ctx._title_clauses:
+        ctx._title_clauses[span] = _future_clause(ctx, span, first=not starts, last=not ends)
+    return ctx._title_clauses[span]
+
+
+def _future_clause(ctx: Context, span: tuple[int, int], first: bool, last: bool) -> bool:
+    clause = ctx.title[span[0] : span[1]]
+    if first:
         # the headline's first clause names the event, unless all of it speaks of the future
         # ("… करेंगी पहला संयुक्त अभ्यास" over a report of the meeting that decided it)
-        return not ends and tense(clause, 0) == "future"
+        return last and tense(clause, 0) == "future"
     if tense(clause, 0) == "future":
         return True
     if ctx.published is None:
@@ -370,8 +380,9 @@ def _planned_aside(ctx: Context, h: Hit) -> bool:
         # "…हुई बैठक में तय हुआ कि … पहला संयुक्त अभ्यास करेंगी", "agreed that the armies will
         # hold their first exercise": a clause reporting what was decided for later, in a report
         # whose first sentence says outright that something happened
-        first = ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body
-        if not said_in_past(first):
+        if ctx._first_said_past is None:
+            ctx._first_said_past = said_in_past(ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body)
+        if not ctx._first_said_past:
             return False
         si = ctx.sentence_of(h.start)
         s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
