@@ -44,7 +44,7 @@ class Summary:
         return f"{self.new} new, {self.duplicate} duplicates skipped, {self.updated} updated, {len(self.failed)} failed"
 
 
-def parse_file(path: str, given: str, synthetic: bool = False) -> list[tuple]:
+def parse_file(path: str, given: str, synthetic: bool = False, ingested_at: str | None = None) -> list[tuple]:
     """Read and parse one file: ("ok", source, store.Prepared) or ("fail", source, reason) per record."""
     from dashboard import knowledge
     from dashboard.parse import parse_article
@@ -65,13 +65,14 @@ def parse_file(path: str, given: str, synthetic: bool = False) -> list[tuple]:
         if not rec["body"].strip():
             out.append(("fail", item.source, "no article text left after removing boilerplate"))
             continue
-        out.append(("ok", item.source, store.prepare(rec, item.source, synthetic)))
+        out.append(("ok", item.source, store.prepare(rec, item.source, synthetic, ingested_at)))
     return out
 
 
 def parse_files(chunk: list[tuple[str, str]], synthetic: bool) -> list[list[tuple]]:
     """Worker: one result list per file of the chunk."""
-    return [parse_file(path, given, synthetic) for path, given in chunk]
+    stamp = store.now()  # one clock reading per chunk (a fraction of a second of parsing)
+    return [parse_file(path, given, synthetic, stamp) for path, given in chunk]
 
 
 def _chunks(files: list[tuple[str, str]]) -> Iterable[list[tuple[str, str]]]:

@@ -89,9 +89,13 @@ class Knowledge:
     matcher: Matcher
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
     surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
+    _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
 
     def tenures_of(self, name: str) -> list[Tenure]:
-        return [t for t in self.tenures if t.name == name]
+        if not self._by_name:  # built on first use: asked several times for every article
+            for t in self.tenures:
+                self._by_name.setdefault(t.name, []).append(t)
+        return self._by_name.get(name, [])
 
     def holder(self, country: str, role_key: str, day: date) -> str | None:
         """Who held a role on a day: resolves "Japan's defence minister" in a dated article."""

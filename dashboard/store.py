@@ -319,7 +319,7 @@ def _record_rows(aid: str, rec: dict) -> dict[str, list[tuple]]:
     }
 
 
-def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict:
+def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool, ingested_at: str | None = None) -> dict:
     eng = rec.get("engagement") or {}
     pub = rec.get("published")
     year = None
@@ -340,7 +340,7 @@ def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool) -> dict
         "india_japan": int(bool(rec["india_japan"])),
         "relevance": rec.get("relevance", 0.0),
         "source_file": source_file,
-        "ingested_at": now(),
+        "ingested_at": ingested_at or now(),
         "synthetic": int(synthetic),
         "engagement_id": None,
         "eng_date": eng.get("date"),
@@ -373,9 +373,9 @@ class Prepared(NamedTuple):
     children: dict[str, list[tuple]]
 
 
-def prepare(rec: dict, source_file: str, synthetic: bool = False) -> Prepared:
+def prepare(rec: dict, source_file: str, synthetic: bool = False, ingested_at: str | None = None) -> Prepared:
     aid = article_id(rec["body"], normalised=True)
-    row = _article_row(aid, rec, source_file, synthetic)
+    row = _article_row(aid, rec, source_file, synthetic, ingested_at)
     return Prepared(
         aid,
         source_file,

@@ -44,6 +44,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._ends = [e for _, e in self.sentences]
+        self._last = max(len(self.sentences) - 1, 0)
         self._lead_tense: str | None = None
         self.other_events: set[Hit] = set()  # type cues about another engagement (set by _type_scores)
         self._first_said_past: bool | None = None
@@ -52,7 +53,7 @@ class Context:
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._ends, pos)
-        return min(i, max(len(self.sentences) - 1, 0))
+        return i if i < self._last else self._last
 
     def in_lead(self, pos: int) -> bool:
         return self.sentence_of(pos) < LEAD_SENTENCES
