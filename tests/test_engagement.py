@@ -84,3 +84,12 @@ def test_an_exercise_the_meeting_decided_on_does_not_type_the_meeting(parse):
     )
     assert art.engagement.type == "bilateral_ministerial"
     assert set(art.engagement.participants) == {"Nirmala Sitharaman", "Itsunori Onodera"}
+
+
+def test_an_exercise_off_a_port_is_at_sea(parse):
+    art = parse(
+        "तटरक्षक बलों का संयुक्त अभ्यास\n\n"
+        "चेन्नई, 15 जनवरी। भारतीय तटरक्षक बल और जापान तटरक्षक बल ने शुक्रवार को चेन्नई तट के पास बंगाल की खाड़ी में "
+        "'सहयोग-काइजिन' संयुक्त अभ्यास किया। चेन्नई में हुई बैठक में खोज और बचाव पर भी चर्चा हुई।"
+    )
+    assert art.engagement.place == "Bay of Bengal"

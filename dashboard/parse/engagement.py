@@ -637,6 +637,10 @@ _OWNER_AFTER = re.compile(
 )
 
 
+_COAST_AFTER = re.compile(r"\s*(?:के\s+)?(?:तट|समुद्र तट|coast)", re.I)
+_OFF_BEFORE = re.compile(r"\boff\s+(?:the\s+)?(?:coast\s+of\s+)?$", re.I)
+
+
 def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
     """The most specific place named where the engagement is described (not where a past event was)."""
     if etype == "phone_call":
@@ -645,6 +649,7 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
     ref = [h for h in ctx.hits if h.kind == "cue_reference"]
     best: dict[str, float] = {}
     eng_sent = ctx.sentence_of(eng_date.start) if eng_date and eng_date.start >= 0 else None
+    waters = any(h.kind == "place" and kb.places.get(h.value, {}).get("kind") == "water" for h in ctx.hits)
     for h in ctx.hits:
         if h.kind != "place":
             continue
@@ -654,6 +659,10 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
             continue  # "Japan" says who, not where
         if kind == "venue" and _OWNER_AFTER.match(ctx.body, h.end):
             continue  # "जापान के रक्षा मंत्रालय का प्रतिनिधिमंडल", "Japan's defence ministry officials": who, not where
+        if kind == "city" and waters and (
+            _COAST_AFTER.match(ctx.body, h.end) or _OFF_BEFORE.search(ctx.body, max(0, h.start - 25), h.start)
+        ):
+            continue  # "चेन्नई तट के पास बंगाल की खाड़ी में", "off Chennai": the sea named with it is the place
         if h.value in best:
             best[h.value] += 0.5
             continue
