@@ -151,6 +151,7 @@ def is_india_japan(ctx: Context, strength: dict[str, float]) -> tuple[bool, floa
     return True, score, reasons
 
 
+_FORCES = ("force", "armed_forces")
 _BROAD_AREAS = ("strategic_partnership", "economic_security")  # also said of trade and diplomacy
 
 
@@ -162,7 +163,7 @@ def _defence_evidence(ctx: Context) -> int:
     score = (
         2 * any(h.kind == "exercise" for h in hits)
         + 2 * any(h.kind == "dialogue" for h in hits)
-        + min(2, sum(h.kind == "organisation" and kb.organisations.get(h.value, {}).get("kind") == "force" for h in hits))
+        + min(2, sum(h.kind == "organisation" and kb.organisations.get(h.value, {}).get("kind") in _FORCES for h in hits))
         + min(3, sum(h.kind == "area" and h.value not in _BROAD_AREAS for h in hits))
         + min(2, sum(h.kind == "cue_type" and h.value != "meeting" for h in hits))
     )
@@ -753,11 +754,14 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
         for h in ctx.title_hits + ctx.hits:
             if h.kind == "organisation":
                 info = kb.organisations.get(h.value, {})
-                if info.get("kind") == "force" and info.get("country") in ("India", "Japan"):
+                if info.get("kind") in _FORCES and info.get("country") in ("India", "Japan"):
                     forces[h.value] += (
                         3.0 if h in ctx.title_hits else (2.0 if ctx.in_lead(h.start) else 0.5)
                     )
         chosen = [f for f, w in forces.items() if w >= 2.0]
+        # "Japan Self-Defense Forces" next to JASDF names the same side twice: keep the service
+        services = {kb.organisations[f]["country"] for f in chosen if kb.organisations[f].get("kind") == "force"}
+        chosen = [f for f in chosen if not (kb.organisations[f].get("kind") == "armed_forces" and kb.organisations[f]["country"] in services)]
         return sorted(
             chosen,
             key=lambda f: (kb.organisations.get(f, {}).get("country") != "India", -forces[f], f),
