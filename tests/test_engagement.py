@@ -93,3 +93,14 @@ def test_an_exercise_off_a_port_is_at_sea(parse):
         "'सहयोग-काइजिन' संयुक्त अभ्यास किया। चेन्नई में हुई बैठक में खोज और बचाव पर भी चर्चा हुई।"
     )
     assert art.engagement.place == "Bay of Bengal"
+
+
+def test_ministers_meeting_in_a_third_country_meet_on_the_sidelines_of_something(parse):
+    art = parse(
+        "राजनाथ सिंह वियनतियान में जापान के रक्षा मंत्री से मिले\n\n"
+        "प्रकाशित: 23 नवंबर 2024\n\n"
+        "वियनतियान। रक्षा मंत्री राजनाथ सिंह ने शुक्रवार को वियनतियान में जापान के रक्षा मंत्री जनरल नकातानी के साथ "
+        "द्विपक्षीय बैठक की। दोनों ने रक्षा उपकरण और प्रौद्योगिकी सहयोग पर चर्चा की।"
+    )
+    assert art.engagement.type == "sidelines_multilateral"
+    assert art.engagement.place == "Vientiane"

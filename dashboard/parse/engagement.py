@@ -882,6 +882,11 @@ def build(
             eng_date = eng_date._replace(date=dated)
     st = status(ctx, etype, eng_date)
     pl = place(ctx, etype, eng_date)
+    if etype in ("bilateral_ministerial", "summit") and pl and ctx.kb.places.get(pl, {}).get("country") not in ("India", "Japan", "", None):
+        # Indian and Japanese ministers or leaders meeting in Vientiane or Bangkok do so on the
+        # sidelines of something held there
+        etype = "sidelines_multilateral"
+        parts = participants(ctx, etype, eng_date)
     conf = max(0.0, min(1.0, score / 10.0))
     eng = Engagement(
         date=eng_date.date if eng_date else None,
