@@ -104,3 +104,14 @@ def test_ministers_meeting_in_a_third_country_meet_on_the_sidelines_of_something
     )
     assert art.engagement.type == "sidelines_multilateral"
     assert art.engagement.place == "Vientiane"
+
+
+def test_an_exercise_that_began_on_the_page_date_is_under_way(parse):
+    art = parse(
+        "JIMEX-22 begins off Visakhapatnam\n\n"
+        "Published: 11 September 2022\n\n"
+        "The sixth edition of the India-Japan maritime exercise JIMEX began today at Visakhapatnam, with ships "
+        "of the Indian Navy and the JMSDF taking part in anti-submarine and air defence drills."
+    )
+    assert art.engagement.type == "exercise"
+    assert art.engagement.status == "ongoing"

@@ -606,6 +606,11 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
                 return "ongoing"
             if ongoing >= 1.5 and (pub - d).days <= 14:
                 return "ongoing"
+            if "start" in lead_phase and (pub - d).days <= 1:
+                return "ongoing"  # "JIMEX शुरू", "began today": it is under way on the page's day
+            days = duration_days(ctx.body)
+            if days and (pub - d).days < days:
+                return "ongoing"  # "the two-week exercise" that began five days ago
         return "held"
     # no date to compare: the tense where the engagement's date is given ("यह अभ्यास 24 फरवरी से …
     # आयोजित किया जाएगा"), else of the first sentence that names the engagement
