@@ -115,3 +115,14 @@ def test_an_exercise_that_began_on_the_page_date_is_under_way(parse):
     )
     assert art.engagement.type == "exercise"
     assert art.engagement.status == "ongoing"
+
+
+def test_the_date_beside_the_engagement_words_dates_it_not_the_journey(parse):
+    art = parse(
+        "Parrikar to visit Japan\n\n"
+        "Published: 28 March 2015\n\n"
+        "नई दिल्ली। रक्षा मंत्री मनोहर पर्रिकर रविवार से चार दिन की जापान यात्रा पर रहेंगे। सोमवार को वह टोक्यो में जापान के "
+        "रक्षा मंत्री जेन नकातानी के साथ सालाना रक्षा मंत्री स्तरीय बैठक करेंगे। बैठक में समुद्री सुरक्षा पर चर्चा होगी।"
+    )
+    assert art.engagement.type == "bilateral_ministerial"
+    assert art.engagement.date == "2015-03-30"

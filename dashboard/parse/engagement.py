@@ -477,6 +477,18 @@ def classify_dates(
 ) -> tuple[list[DateMention], DateMention | None]:
     """Give each date a role; the best-placed date near the engagement's words is the engagement's."""
     cue_pos = [h.start for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue")]
+    # cues of the very type this engagement is ("रक्षा मंत्री स्तरीय बैठक" for a ministerial; not
+    # the "visit" that brought the minister the day before)
+    own_pos = [
+        h.start
+        for h in ctx.hits
+        if h not in ctx.other_events
+        and (
+            (h.kind == "cue_type" and h.value == etype)
+            or (h.kind == "exercise" and etype == "exercise")
+            or (h.kind == "dialogue" and ctx.kb.dialogues.get(h.value, {}).get("engagement_type") == etype)
+        )
+    ]
     ref_pos = [h for h in ctx.hits if h.kind == "cue_reference"]
     person_pos = [p.start for p in ctx.people]
     scored: list[tuple[float, int, DateMention]] = []
@@ -496,6 +508,8 @@ def classify_dates(
             score += 1.0
         if any(s_start <= p < s_end for p in cue_pos):
             score += 2.0
+        if any(s_start <= p < s_end for p in own_pos):
+            score += 1.0
         if any(s_start <= p < s_end for p in person_pos):
             score += 1.0
         near_ref = [h for h in ref_pos if s_start <= h.start < s_end]
