@@ -126,3 +126,25 @@ def test_the_date_beside_the_engagement_words_dates_it_not_the_journey(parse):
     )
     assert art.engagement.type == "bilateral_ministerial"
     assert art.engagement.date == "2015-03-30"
+
+
+def test_the_day_it_was_announced_is_not_the_day_it_happened(parse):
+    art = parse(
+        "Indian frigate completes JAIMEX-25 with Japanese navy\n\n"
+        "Published: 19 Oct 2025\n\n"
+        "The Indian Navy's frigate INS Sahyadri has completed the sea phase of the JAIMEX-25 exercise with the "
+        "JMSDF, the navy said on Sunday, after three days of drills that ran from Thursday to Saturday."
+    )
+    assert art.engagement.date == "2025-10-16"
+    assert art.engagement.status == "held"
+
+
+def test_a_span_written_as_two_year_less_dates_under_way_on_the_page_date(parse):
+    art = parse(
+        "भारत-जापान वायु सेनाओं का पहला अभ्यास आगरा में\n\n"
+        "अंतिम अद्यतन: 4 दिसंबर 2018\n\n"
+        "आगरा: भारतीय वायु सेना और जापान की वायु आत्मरक्षा बल का पहला संयुक्त अभ्यास 'शिन्यू मैत्री' सोमवार को शुरू हुआ। "
+        "यह अभ्यास 3 दिसंबर से 7 दिसंबर तक चलने वाला होगा।"
+    )
+    assert art.engagement.date == "2018-12-03"
+    assert art.engagement.status == "ongoing"

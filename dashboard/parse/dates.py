@@ -202,6 +202,11 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
             if nxt.kind == "full" and len(gap) <= 12 and re.fullmatch(rf"{_RANGE}|\s*", gap):
                 y = nxt.year if (r.month, r.day) <= (nxt.month, nxt.day) else nxt.year - 1
                 r = RawDate(r.start, r.end, r.text, "full", y, r.month, r.day, r.end_day)
+            elif (
+                nxt.kind == "yearless" and nxt.month == r.month and r.end_day is None and nxt.day > r.day
+                and len(gap) <= 12 and re.fullmatch(_RANGE, gap)
+            ):
+                r = r._replace(end_day=nxt.day)  # "3 दिसंबर से 7 दिसंबर": one span, read as one
         out.append(r)
     return out
 

@@ -460,6 +460,8 @@ def duration_days(text: str) -> int | None:
     return None
 
 
+_SAID_ON = re.compile(r"\b(?:said|says|told|announced|stated|informed|confirmed)\s+(?:\w+\s+){0,2}on\s+$", re.I)
+_SAID_AFTER = re.compile(r"\s*को\s+(?:\S+\s+){0,2}(?:बताया|कहा|जानकारी दी|घोषणा की)")
 _RANGE_GAP = re.compile(r"\s*(?:to|till|until|through|-|–|—|से|तक)\s*(?:the\s+)?", re.I)
 
 
@@ -523,14 +525,17 @@ def classify_dates(
             score -= 0.5
         if value is None:
             score -= 10.0
+        span_start = r.end_day is not None or bool(value and end_value) or _range_start(ctx.body, r, raw[i + 1] if i + 1 < len(raw) else None)
+        if _SAID_ON.search(ctx.body, max(0, r.start - 30), r.start) or _SAID_AFTER.match(ctx.body, r.end):
+            score -= 2.0  # "the navy said on Sunday", "मंत्रालय ने सोमवार को बताया": when it was told
         if etype in _MULTI_DAY:
             # an exercise or a visit is dated by its start: "from 26 to 28 September", "began on Monday"
-            if r.end_day is not None or (value and end_value):
+            if span_start:
                 score += 2.0
             for h in phases:
                 if s_start <= h.start < s_end and (abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40):
                     score += 1.5 if h.value == "start" else -1.5
-        elif r.end_day is not None or (value and end_value) or _range_start(ctx.body, r, raw[i + 1] if i + 1 < len(raw) else None):
+        elif span_start:
             score -= 1.0  # "on a visit from March 29 to April 1": the trip, not the day they met
         is_end = bool(_UNTIL_AFTER.match(ctx.body, r.end) or _UNTIL_BEFORE.search(ctx.body[max(0, r.start - 12) : r.start]))
         if is_end:
