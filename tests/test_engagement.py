@@ -129,6 +129,12 @@ def test_the_date_beside_the_engagement_words_dates_it_not_the_journey(parse):
 
 
 def test_the_day_it_was_announced_is_not_the_day_it_happened(parse):
+    told = parse(
+        "India, Japan defence ministers hold talks\n\nPublished: 6 May 2025\n\n"
+        "The defence ministry said on Tuesday that Rajnath Singh and Japan's Minister of Defense Gen Nakatani "
+        "held bilateral talks in New Delhi on Monday on defence industry cooperation."
+    )
+    assert told.engagement.date == "2025-05-05"
     art = parse(
         "Indian frigate completes JAIMEX-25 with Japanese navy\n\n"
         "Published: 19 Oct 2025\n\n"
