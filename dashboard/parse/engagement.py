@@ -49,6 +49,7 @@ class Context:
         self.other_events: set[Hit] = set()  # type cues about another engagement (set by _type_scores)
         self._first_said_past: bool | None = None
         self._title_clauses: dict[tuple[int, int], bool] = {}
+        self._title_breaks: list[int] | None = None
         self._planned_sentences: set[int] | None = None
 
     def sentence_of(self, pos: int) -> int:
@@ -346,7 +347,9 @@ def _planned_title_clause(ctx: Context, h: Hit) -> bool:
     2+2 संवाद", "…, 2+2 on Nov 30") while the lead reports something that happened."""
     if _lead_tense(ctx) != "past":
         return False
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.title)]
+    if ctx._title_breaks is None:
+        ctx._title_breaks = [m.start() for m in _CLAUSE_BREAK.finditer(ctx.title)]
+    breaks = ctx._title_breaks
     starts = [b + 1 for b in breaks if b < h.start]
     ends = [b for b in breaks if b >= h.end]
     span = (starts[-1] if starts else 0, ends[0] if ends else len(ctx.title))
