@@ -154,3 +154,15 @@ def test_a_span_written_as_two_year_less_dates_under_way_on_the_page_date(parse)
     )
     assert art.engagement.date == "2018-12-03"
     assert art.engagement.status == "ongoing"
+
+
+def test_a_visit_is_placed_in_its_city_not_in_one_office_it_called_at(parse):
+    art = parse(
+        "Army chief Dwivedi on a visit to Japan\n\n"
+        "Published: 15 October 2024\n\n"
+        "TOKYO - Army chief General Upendra Dwivedi, on an official visit to Japan, called on Japan's "
+        "Minister of Defense Gen Nakatani at the Japanese Ministry of Defense in Ichigaya and met the chief "
+        "of staff of the JGSDF on Monday. He reviewed training exchanges in Tokyo."
+    )
+    assert art.engagement.type == "visit"
+    assert art.engagement.place == "Tokyo"

@@ -739,7 +739,18 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
         if city in best:
             best[venue] = max(best[venue], best[city]) + 0.5
     name, score = max(best.items(), key=lambda kv: kv[1])
-    return name if score >= 1.5 else None
+    if score < 1.5:
+        return None
+    if etype == "visit" and kb.places.get(name, {}).get("kind") in ("venue", "base"):
+        # a visit goes round a city's offices and bases: the city is where it was
+        city = name.rsplit(", ", 1)[1] if ", " in name else None
+        country = kb.places.get(name, {}).get("country")
+        cities = [c for c, w in best.items() if kb.places.get(c, {}).get("kind") == "city" and kb.places[c].get("country") == country and w >= 1.5]
+        if city in best or city in kb.places:
+            return city
+        if cities:
+            return max(cities, key=lambda c: best[c])
+    return name
 
 
 def _trip_destination(ctx: Context) -> str | None:
