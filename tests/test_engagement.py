@@ -1,6 +1,8 @@
 """How the engagement is read: relevance, type, place and participants when a text also speaks of
 other events. Each test is one mechanism, in a text written for it."""
 
+from pathlib import Path
+
 
 def test_an_india_japan_story_with_no_defence_in_it_is_not_an_engagement(parse):
     cricket = parse(
@@ -166,3 +168,11 @@ def test_a_visit_is_placed_in_its_city_not_in_one_office_it_called_at(parse):
     )
     assert art.engagement.type == "visit"
     assert art.engagement.place == "Tokyo"
+
+
+def test_a_bulletin_s_greeting_is_not_its_lead(parse):
+    """The anchor's "नमस्कार, आप देख रहे हैं…" comes before the news; the lead is where the news starts."""
+    path = Path(__file__).parent / "dev" / "231_teesra-2plus2-tv-bulletin.txt"
+    art = parse(path.read_text(encoding="utf-8"))
+    assert art.engagement.type == "two_plus_two"
+    assert art.engagement.date == "2024-08-20"

@@ -18,6 +18,8 @@ from dashboard.parse.dates import RawDate, resolve, said_in_past, tense
 from dashboard.parse.matcher import Hit
 
 LEAD_SENTENCES = 2
+_LEAD_KINDS = ("country", "person", "role", "cue_type", "exercise", "dialogue")
+_LEAD_SKIP_MAX = 4
 _BILATERAL_EXERCISE = "bilateral_exercise"
 _PLACE_WEIGHT = {
     "venue": 3.0,
@@ -51,13 +53,31 @@ class Context:
         self._title_clauses: dict[tuple[int, int], bool] = {}
         self._title_breaks: list[int] | None = None
         self._planned_sentences: set[int] | None = None
+        # the lead starts at the first sentence that names a side, a person or an engagement: a
+        # bulletin's "नमस्कार, आप देख रहे हैं…" or a live blog's timestamp lines come before it
+        self.lead_start = 0
+        for h in self.hits:
+            if h.kind in _LEAD_KINDS:
+                self.lead_start = min(self.sentence_of(h.start), _LEAD_SKIP_MAX)
+                break
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._ends, pos)
         return i if i < self._last else self._last
 
     def in_lead(self, pos: int) -> bool:
-        return self.sentence_of(pos) < LEAD_SENTENCES
+        return self.is_lead(self.sentence_of(pos))
+
+    def is_lead(self, si: int) -> bool:
+        return 0 <= si - self.lead_start < LEAD_SENTENCES
+
+    @property
+    def first(self) -> str:
+        """The lead's first sentence: where a report says what happened."""
+        if not self.sentences:
+            return self.body
+        s, e = self.sentences[self.lead_start]
+        return self.body[s:e]
 
 
 def _country_of_org(kb, name: str) -> str:
@@ -283,7 +303,7 @@ def _type_scores(ctx: Context) -> dict[str, float]:
         t = kb.role_on(p.name, ctx.published)
         if t and t.country in ("India", "Japan"):
             anywhere[t.country].add(t.role_key)
-            if ctx.sentence_of(p.start) == 0:
+            if ctx.sentence_of(p.start) == ctx.lead_start:
                 roles[t.country].add(t.role_key)
     for side in ("India", "Japan"):
         if not roles.get(side):
@@ -337,8 +357,7 @@ def _about_earlier(ctx: Context, h: Hit, earlier: list[Hit]) -> bool:
 
 def _lead_tense(ctx: Context) -> str:
     if ctx._lead_tense is None:
-        first = ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body
-        ctx._lead_tense = tense(first, 0)
+        ctx._lead_tense = tense(ctx.first, 0)
     return ctx._lead_tense
 
 
@@ -386,7 +405,7 @@ def _planned_aside(ctx: Context, h: Hit) -> bool:
         # hold their first exercise": a clause reporting what was decided for later, in a report
         # whose first sentence says outright that something happened
         if ctx._first_said_past is None:
-            ctx._first_said_past = said_in_past(ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body)
+            ctx._first_said_past = said_in_past(ctx.first)
         if not ctx._first_said_past:
             return False
         si = ctx.sentence_of(h.start)
@@ -507,9 +526,9 @@ def classify_dates(
         when = tense(sentence, r.start - s_start)
         value, end_value = resolve(r, published, when)
         score = 0.0
-        if si < LEAD_SENTENCES:
+        if ctx.is_lead(si):
             score += 2.0
-        elif si < 4:
+        elif 0 <= si - ctx.lead_start < 4:
             score += 1.0
         if any(s_start <= p < s_end for p in cue_pos):
             score += 2.0
@@ -592,11 +611,8 @@ def classify_dates(
 def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
     """The engagement date against the page date decides; cue words and tense only without them."""
     pub = ctx.published
-    lead_end = (
-        ctx.sentences[LEAD_SENTENCES - 1][1]
-        if len(ctx.sentences) >= LEAD_SENTENCES
-        else len(ctx.body)
-    )
+    last_lead = ctx.lead_start + LEAD_SENTENCES - 1
+    lead_end = ctx.sentences[last_lead][1] if len(ctx.sentences) > last_lead else len(ctx.body)
     planned = ongoing = 0.0
     for h in ctx.title_hits:
         if h.kind == "cue_status":
@@ -647,7 +663,7 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
         s_start, s_end = ctx.sentences[si]
         when = tense(ctx.body[s_start:s_end], cue.start - s_start)
     else:
-        when = tense(ctx.body[: ctx.sentences[0][1]] if ctx.sentences else ctx.body, 0)
+        when = tense(ctx.first, 0)
     if ongoing >= 1.5 and ongoing >= planned:
         return "ongoing"
     if when == "future":
@@ -706,7 +722,7 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> str | None:
             w -= 0.5
         si = ctx.sentence_of(h.start)
         s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
-        if si < LEAD_SENTENCES:
+        if ctx.is_lead(si):
             w += 1.5
         if eng_sent is not None and si == eng_sent:
             w += 1.5
@@ -813,7 +829,7 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
         si = ctx.sentence_of(p.start)
         s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
         w = 1.0 if p.name not in names else 0.5
-        if si < LEAD_SENTENCES:
+        if ctx.is_lead(si):
             w += 1.5
         if si in cue_sent:
             w += 1.0
