@@ -172,6 +172,14 @@ def _from_html(html: str, source: str, meta: dict | None = None) -> Item:
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False
     )
+    if doc is not None and str(getattr(doc, "date", "") or "").endswith("-01-01"):
+        # "2025-01-01" is how a lone "© 2025" comes back from the extensive date search: keep
+        # only what the page's metadata says, so the parser reads the page date line instead
+        strict = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+        doc.date = getattr(strict, "date", None) if strict is not None else None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.strip()) < 40:
         return ReadFailure(source, "HTML page has no article text")

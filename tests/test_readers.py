@@ -98,3 +98,19 @@ def test_cli_parse_reports_each_bad_file_and_still_parses_the_good(tmp_path):
     records = [json.loads(ln) for ln in proc.stdout.splitlines()]
     assert [r["source"] for r in records] == [str(good)]
     assert records[0]["engagement"]["participants"] == ["Rajnath Singh", "Minoru Kihara"]
+
+
+def test_a_copyright_year_does_not_become_the_page_date(tmp_path, parse):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>जाइमेक्स-25 अभ्यास</title></head><body><nav>होम | देश</nav><article>"
+        "<h1>जापानी नौसेना के साथ आईएनएस सह्याद्रि ने किया जाइमेक्स-25 अभ्यास</h1>"
+        "<p>प्रकाशित: 19 अक्टूबर 2025, 10:15 पूर्वाह्न</p>"
+        "<p>भारतीय नौसेना के फ्रिगेट आईएनएस सह्याद्रि ने जापान मैरीटाइम सेल्फ-डिफेंस फोर्स के साथ द्विपक्षीय समुद्री अभ्यास "
+        "जाइमेक्स-25 का समुद्री चरण 16 से 18 अक्टूबर तक पूरा किया। नौसेना के प्रवक्ता ने शनिवार को यह जानकारी दी।</p>"
+        "</article><footer>© 2025 दैनिक सागर संदेश</footer></body></html>",
+        encoding="utf-8",
+    )
+    (item,) = readers.read_path(page)
+    assert not str(item.meta.get("published", "")).endswith("-01-01")
+    assert parse(item.text, item.meta).published == "2025-10-19"
