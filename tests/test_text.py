@@ -33,3 +33,19 @@ def test_sentences_respect_abbreviations():
     body = "Gen. Nakatani met Dr. S. Jaishankar. They spoke।\nदूसरा वाक्य।"
     spans = [body[s:e] for s, e in split_sentences(body)]
     assert spans == ["Gen. Nakatani met Dr. S. Jaishankar.", "They spoke।", "दूसरा वाक्य।"]
+
+
+def test_a_page_date_line_or_a_headline_with_a_colon_does_not_end_the_header(kb):
+    raw = (
+        "जनमत भारती\n"
+        "राष्ट्रीय | नई दिल्ली ब्यूरो\n"
+        "प्रकाशित: 25 अप्रैल 2025, 07:30 पूर्वाह्न | अपडेटेड: 25 अप्रैल 2025, 08:05 पूर्वाह्न\n"
+        "🔊 खबर सुनें\n\n"
+        "पहलगाम हमले पर जापान भारत के साथ: प्रधानमंत्री इशिबा ने मोदी को फोन कर जताई संवेदना\n\n"
+        "नई दिल्ली। जापान के प्रधानमंत्री शिगेरु इशिबा ने गुरुवार को प्रधानमंत्री नरेंद्र मोदी से फोन पर बात की और "
+        "पहलगाम में हुए आतंकी हमले की कड़ी निंदा की।"
+    )
+    c = clean(raw, kb.boilerplate)
+    assert c.title == "पहलगाम हमले पर जापान भारत के साथ: प्रधानमंत्री इशिबा ने मोदी को फोन कर जताई संवेदना"
+    assert c.body.startswith("जापान के प्रधानमंत्री")
+    assert "खबर सुनें" not in c.body

@@ -174,7 +174,13 @@ def clean(
     nonempty = [i for i, ln in enumerate(lines) if ln]
     header: list[int] = []
     for i in nonempty[:12]:
-        if _body_paragraph(lines[i]) or _DATELINE.match(lines[i]) and len(lines[i]) > 80:
+        if _body_paragraph(lines[i]) or (
+            # a long dateline opens the body; "प्रकाशित: 25 अप्रैल 2025, 07:30 | अपडेटेड: …" only looks like one
+            len(lines[i]) > 80
+            and (m := _DATELINE.match(lines[i])) is not None
+            and _plausible_dateline(m)
+            and action_of(lines[i]) != "page_date"
+        ):
             break
         header.append(i)
     title_from_text = False
