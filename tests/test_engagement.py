@@ -176,3 +176,16 @@ def test_a_bulletin_s_greeting_is_not_its_lead(parse):
     art = parse(path.read_text(encoding="utf-8"))
     assert art.engagement.type == "two_plus_two"
     assert art.engagement.date == "2024-08-20"
+
+
+def test_an_op_ed_about_one_meeting_named_in_its_standfirst_reports_that_meeting(parse):
+    art = parse(
+        "OPINION | STRATEGIC AFFAIRS\n\n"
+        "Delhi and Tokyo turn solidarity into substance\n"
+        "The May 5 defence ministers' meeting showed how far India-Japan defence ties have come\n\n"
+        "By a Guest Columnist | 7 May 2025\n\n"
+        "When Defence Minister Rajnath Singh received Japan's Minister of Defense Gen Nakatani in New Delhi on "
+        "Monday, the two sides went beyond condolences. They agreed to deepen defence industry cooperation."
+    )
+    assert art.engagement.type == "bilateral_ministerial"
+    assert art.engagement.date == "2025-05-05"

@@ -905,13 +905,23 @@ def one_year_in_office(kb, names, month: int, day: int) -> set[int]:
     return years or set()
 
 
+_SENTENCE_END = re.compile(r"[।.!?]['\"”’)]?$")
+
+
 def is_analysis(ctx: Context) -> bool:
     """Opinion or analysis about the relationship as a whole: labelled so in the header or at the
     start of the headline, and the headline names no engagement (an explainer of one summit is
     still about that summit)."""
     labelled = any(h.kind == "cue_genre" for h in ctx.label_hits) or any(h.kind == "cue_genre" and h.start <= 2 for h in ctx.title_hits)
-    names_one = any(h.kind in ("exercise", "dialogue") or (h.kind == "cue_type" and h.value != "meeting") for h in ctx.title_hits)
-    return labelled and not names_one
+    if not labelled:
+        return False
+    # the standfirst under the headline (a first paragraph with no full stop) speaks for it too:
+    # "The May 5 defence ministers' meeting showed how far …"
+    para = ctx.body.split("\n", 1)[0].strip()
+    dek_end = len(para) if para and len(para.split()) <= 40 and not _SENTENCE_END.search(para) else 0
+    heads = ctx.title_hits + [h for h in ctx.hits if h.end <= dek_end]
+    names_one = any(h.kind in ("exercise", "dialogue") or (h.kind == "cue_type" and h.value != "meeting") for h in heads)
+    return not names_one
 
 
 def build(
