@@ -189,3 +189,14 @@ def test_an_op_ed_about_one_meeting_named_in_its_standfirst_reports_that_meeting
     )
     assert art.engagement.type == "bilateral_ministerial"
     assert art.engagement.date == "2025-05-05"
+
+
+def test_the_span_of_a_trip_does_not_date_the_meeting_held_during_it(parse):
+    art = parse(
+        "India-Japan Annual Defence Ministerial Meeting held in New Delhi\n\n"
+        "20-August-2018 18:20 IST\n\n"
+        "The Raksha Mantri Smt Nirmala Sitharaman and the Minister of Defense of Japan, Mr. Itsunori Onodera, "
+        "held the Annual Defence Ministerial Meeting in New Delhi today. Mr. Onodera is on an official visit to "
+        "India on August 19-20, 2018. The Ministers reviewed maritime security cooperation."
+    )
+    assert art.engagement.date == "2018-08-20"

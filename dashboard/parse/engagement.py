@@ -557,8 +557,6 @@ def classify_dates(
             for h in phases:
                 if s_start <= h.start < s_end and (abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40):
                     score += 1.5 if h.value == "start" else -1.5
-        elif span_start:
-            score -= 1.0  # "on a visit from March 29 to April 1": the trip, not the day they met
         is_end = bool(_UNTIL_AFTER.match(ctx.body, r.end) or _UNTIL_BEFORE.search(ctx.body[max(0, r.start - 12) : r.start]))
         if is_end:
             score -= 2.5  # "till 26 January", "9 मार्च तक": where it ends, not when it happened
