@@ -49,3 +49,14 @@ def test_a_page_date_line_or_a_headline_with_a_colon_does_not_end_the_header(kb)
     assert c.title == "पहलगाम हमले पर जापान भारत के साथ: प्रधानमंत्री इशिबा ने मोदी को फोन कर जताई संवेदना"
     assert c.body.startswith("जापान के प्रधानमंत्री")
     assert "खबर सुनें" not in c.body
+
+
+def test_an_english_gloss_in_brackets_is_not_a_dateline(kb):
+    c = clean(
+        "मालाबार अभ्यास गुआम में शुरू\n\n"
+        "प्रशांत महासागर के द्वीप गुआम (Guam) में सोमवार, 10 नवंबर से चार देशों का नौसैनिक अभ्यास मालाबार चल रहा है।",
+        kb.boilerplate,
+    )
+    assert c.dateline is None and c.body.startswith("प्रशांत महासागर")
+    wire = clean("Title of the story here\n\nटोक्यो (भाषा) रक्षा मंत्री ने आज जापान के रक्षा मंत्री से मुलाकात की।", kb.boilerplate)
+    assert wire.dateline == "टोक्यो (भाषा)" and wire.body.startswith("रक्षा मंत्री")

@@ -77,6 +77,7 @@ _ABBREV = {
 _AGENCY = (
     r"(?:ANI|PTI|IANS|UNI|Reuters|AFP|AP|Kyodo|भाषा|वार्ता|एजेंसी|आईएएनएस|एएनआई|पीटीआई|यूएनआई|ब्यूरो)"
 )
+_AGENCY_RX = re.compile(_AGENCY, re.I)
 _DATELINE = re.compile(
     rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
@@ -282,6 +283,11 @@ def _plausible_dateline(m: re.Match) -> bool:
         return len(words) <= 3 and head.split()[0].isupper()
     if m.group("sep") == "।":
         return len(words) <= 4
+    if not m.group("sep").strip():
+        # "NEW DELHI (PTI) text": only an agency or a date in the brackets makes a dateline; a
+        # Hindi word glossed in English ("द्वीप गुआम (Guam) में …") is running text
+        paren = head[head.rfind("(") + 1 :].rstrip(") ")
+        return bool(m.group("date") or _AGENCY_RX.fullmatch(paren.strip()))
     return True
 
 
