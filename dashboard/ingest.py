@@ -75,19 +75,20 @@ def parse_files(chunk: list[tuple[str, str]], synthetic: bool) -> list[list[tupl
     return [parse_file(path, given, synthetic, stamp) for path, given in chunk]
 
 
-def _chunks(files: list[tuple[str, str]]) -> Iterable[list[tuple[str, str]]]:
-    """Consecutive files grouped into tasks of about CHUNK_BYTES: one task per small file would
-    leave the workers waiting on the pool's hand-over (done by a thread of the busy writer)."""
+def _chunks(files: list[tuple[str, str]]) -> Iterable[tuple[list[tuple[str, str]], int]]:
+    """(files, bytes): consecutive files grouped into tasks of about CHUNK_BYTES; one task per
+    small file would leave the workers waiting on the pool's hand-over (done by a thread of the
+    busy writer)."""
     chunk: list[tuple[str, str]] = []
     size = 0
     for f in files:
         chunk.append(f)
         size += _size(f[0])
         if size >= CHUNK_BYTES or len(chunk) >= CHUNK_FILES:
-            yield chunk
+            yield chunk, size
             chunk, size = [], 0
     if chunk:
-        yield chunk
+        yield chunk, size
 
 
 def _size(path: str) -> int:
@@ -112,10 +113,10 @@ def _results(files: list[tuple[str, str]], synthetic: bool, workers: int) -> Ite
         def fill() -> None:
             nonlocal in_flight
             while len(pending) < workers * 2 or in_flight < IN_FLIGHT_BYTES:
-                chunk = next(chunks, None)
-                if chunk is None:
+                nxt = next(chunks, None)
+                if nxt is None:
                     return
-                size = sum(_size(p) for p, _ in chunk)
+                chunk, size = nxt
                 pending.append((pool.submit(parse_files, chunk, synthetic), size))
                 in_flight += size
 

@@ -120,6 +120,15 @@ class Knowledge:
                     years.add(y)
         return years
 
+    def years_all_in_office(self, names, month: int, day: int) -> set[int]:
+        """Years in which every named person with a known tenure held office on that day."""
+        years: set[int] | None = None
+        for name in names:
+            held = self.years_in_office(name, month, day)
+            if held:
+                years = held if years is None else years & held
+        return years or set()
+
     def _horizon(self) -> date:
         return max((d for t in self.tenures for d in (t.start, t.end) if d), default=date(2000, 1, 1)) + timedelta(days=366)
 

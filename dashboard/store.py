@@ -26,8 +26,8 @@ from dashboard.parse.text import normalise
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "articles.db"
 SCHEMA_VERSION = 5
-# Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
 _NON_WORD = re.compile(r"[\W_]+")
+# Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 
 

@@ -95,7 +95,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
             # held office on that day, when only one fits
             lead_end = sentences[1][1] if len(sentences) > 1 else len(body)
             names = sorted({p.name for p in person_hits if p.start < lead_end})
-            years = _engagement.one_year_in_office(kb, names, r.month, r.day)
+            years = kb.years_all_in_office(names, r.month, r.day)
             if len(years) == 1:
                 published = inferred = date(years.pop(), r.month, r.day)
                 published_text = cleaned.dateline_date

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dashboard.models import DateMention, Engagement
-from dashboard.parse.dates import RawDate, resolve, said_in_past, tense
+from dashboard.parse.dates import RawDate, find_dates, resolve, said_in_past, tense
 from dashboard.parse.matcher import Hit
 
 LEAD_SENTENCES = 2
@@ -387,8 +387,6 @@ def _future_clause(ctx: Context, span: tuple[int, int], first: bool, last: bool)
         return True
     if ctx.published is None:
         return False
-    from dashboard.parse.dates import find_dates
-
     for r in find_dates(clause, ctx.kb, relative=False):
         value, _end = resolve(r, ctx.published, "future")
         if value and len(value) == 10 and not value.startswith("X") and value > ctx.published.isoformat():
@@ -661,7 +659,7 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
         s_start, s_end = ctx.sentences[si]
         when = tense(ctx.body[s_start:s_end], cue.start - s_start)
     else:
-        when = tense(ctx.first, 0)
+        when = _lead_tense(ctx)
     if ongoing >= 1.5 and ongoing >= planned:
         return "ongoing"
     if when == "future":
@@ -884,23 +882,13 @@ def _year_from_people(ctx: Context, dm: DateMention, names: list[str]) -> str | 
         month, day = int(dm.date[5:7]), int(dm.date[8:10])
     except ValueError:
         return None
-    years = one_year_in_office(ctx.kb, names, month, day)
+    years = ctx.kb.years_all_in_office(names, month, day)
     si = ctx.sentence_of(dm.start) if dm.start >= 0 else 0
     weekdays = {int(h.value) for h in ctx.hits if h.kind == "weekday" and ctx.sentence_of(h.start) == si}
     if len(weekdays) == 1:
         wd = weekdays.pop()
         years = {y for y in years if date(y, month, day).weekday() == wd}
     return str(years.pop()) if len(years) == 1 else None
-
-
-def one_year_in_office(kb, names, month: int, day: int) -> set[int]:
-    """Years in which every named person with a known tenure held office on that day."""
-    years: set[int] | None = None
-    for name in names:
-        held = kb.years_in_office(name, month, day)
-        if held:
-            years = held if years is None else years & held
-    return years or set()
 
 
 _SENTENCE_END = re.compile(r"[।.!?]['\"”’)]?$")
