@@ -1,0 +1,128 @@
+"""Opening the one SQLite file: where it is, plain-worded errors, atomic rebuilds.
+
+A user's database is their work: it is upgraded in place by recorded migrations and rebuilt only
+into a new file swapped in atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+DEFAULT_DB = ROOT / "data" / "articles.db"
+
+
+class StoreError(RuntimeError):
+    """A database problem worth showing to a user as a sentence, not a traceback."""
+
+
+class SchemaTooNew(StoreError):
+    pass
+
+
+def db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """--db FILE, else $DASHBOARD_DB, else data/articles.db."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get("DASHBOARD_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Database:
+    """Open (creating and migrating unless read-only); raises StoreError with a plain reason."""
+    from dashboard.store.schema import SCHEMA_VERSION, migrate, schema_version  # schema needs now()
+
+    p = Path(path)
+    if readonly and not p.exists():
+        raise StoreError(f"database {p} does not exist")
+    try:
+        if readonly:
+            conn = sqlite3.connect(
+                f"file:{p}?mode=ro", uri=True, check_same_thread=False, timeout=10
+            )
+        else:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(p), check_same_thread=False, timeout=30)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+        version = schema_version(db)
+    except sqlite3.DatabaseError as exc:
+        msg = str(exc)
+        if "locked" in msg:
+            raise StoreError(
+                f"database {p} is locked by another program; try again in a moment"
+            ) from exc
+        raise StoreError(f"{p} is not a usable database: {msg}") from exc
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"database {p} has schema version {version}, newer than this program understands ({SCHEMA_VERSION}); update the program"
+        )
+    if not readonly:
+        migrate(db)
+    elif version < SCHEMA_VERSION:
+        raise StoreError(
+            f"database {p} has schema version {version}; open it once for writing to upgrade it"
+        )
+    return db
+
+
+def counts(db: sqlite_utils.Database) -> dict[str, int]:
+    return {t: db[t].count for t in db.table_names() if not t.startswith("articles_fts")}
+
+
+def integrity_ok(path: str | os.PathLike) -> bool:
+    conn = sqlite3.connect(str(path))
+    try:
+        return conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
+def build_atomically(target: str | os.PathLike, fill: Callable[[Path], object]) -> Path:
+    """fill(path) writes a whole new database at a temporary path; it then replaces `target` in
+    one os.replace, so a reader sees the old file or the new one, never a half-built one."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
+    for f in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        f.unlink(missing_ok=True)
+    try:
+        fill(tmp)
+        conn = sqlite3.connect(str(tmp))
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.close()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, target)
+    finally:
+        for f in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            f.unlink(missing_ok=True)
+    return target
+
+
+def table_rows(db: sqlite_utils.Database, table: str) -> Iterable[tuple]:
+    """Every row of a table in a stable order (tests compare databases with this)."""
+    cols = [c.name for c in db[table].columns if c.name not in ("ingested_at", "updated_at")]
+    order = ", ".join(f"[{c}]" for c in cols)
+    return db.execute(f"SELECT {order} FROM [{table}] ORDER BY {order}").fetchall()
+
+def _insert_rows(db: sqlite_utils.Database, table: str, cols: tuple[str, ...], rows: list[tuple]) -> None:
+    """Plain parameterised INSERTs: the per-article hot path, where sqlite-utils' introspection costs more than the write."""
+    sql = f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+    db.conn.executemany(sql, rows)

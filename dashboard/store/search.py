@@ -1,0 +1,49 @@
+"""Full-text search: the tokenizer that keeps Hindi words whole, and safe queries from user text."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.parse.text import normalise
+
+# Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
+FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+
+
+def fts_query(text: str) -> str | None:
+    """User search text -> a safe FTS5 query.
+
+    Each word is quoted (so AND, NOT, parentheses, ^ or a stray quote are just text), a trailing
+    * stays outside the quotes as a prefix search, a "quoted phrase" stays a phrase, and OR
+    between two words keeps its meaning. Nothing a user types can raise a syntax error.
+    """
+    if not text:
+        return None
+    parts: list[str] = []
+    for m in re.finditer(r'"([^"]+)"|(\S+)', text):
+        if m.group(1) is not None:
+            words = [w for w in re.findall(r"[^\s\"()*^:]+", normalise(m.group(1)))]
+            words = [w.strip("'.,;!?।-") for w in words]
+            words = [w for w in words if w]
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+            continue
+        raw = m.group(2)
+        if raw == "OR" and parts and parts[-1] != "OR":
+            parts.append("OR")
+            continue
+        if raw in ("AND", "NOT", "NEAR"):
+            continue
+        prefix = raw.rstrip("\"')").endswith("*")
+        tok = normalise(raw).replace('"', " ")
+        for w in re.findall(r"[^\s()*^:]+", tok):
+            w = w.strip("'.,;!?।-+")
+            if w:
+                parts.append(f'"{w}"')
+        if prefix and parts and parts[-1].startswith('"'):
+            parts[-1] += "*"
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    while parts and parts[0] == "OR":
+        parts.pop(0)
+    return " ".join(parts) if parts else None
