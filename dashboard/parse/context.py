@@ -1,0 +1,77 @@
+"""What every engagement field reads: the clean body, its sentences, the hits found once, the lead."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from dashboard.parse.dates import tense
+from dashboard.parse.matcher import Hit
+
+LEAD_SENTENCES = 2
+
+
+_LEAD_KINDS = ("country", "person", "role", "cue_type", "exercise", "dialogue")
+
+
+_LEAD_SKIP_MAX = 4
+
+
+@dataclass
+class Context:
+    body: str
+    title: str
+    sentences: list[tuple[int, int]]
+    hits: list[Hit]  # body hits
+    title_hits: list[Hit]
+    people: list  # PersonHit
+    kb: object
+    published: date | None
+    dateline_place: str | None
+    label_hits: list = field(default_factory=list)  # hits in the header's section labels
+
+    def __post_init__(self) -> None:
+        self._ends = [e for _, e in self.sentences]
+        self._last = max(len(self.sentences) - 1, 0)
+        self._lead_tense: str | None = None
+        self.other_events: set[Hit] = set()  # type cues about another engagement (set by _type_scores)
+        self._first_said_past: bool | None = None
+        self._title_clauses: dict[tuple[int, int], bool] = {}
+        self._title_breaks: list[int] | None = None
+        self._planned_sentences: set[int] | None = None
+        # the lead starts at the first sentence that names a side, a person or an engagement: a
+        # bulletin's "नमस्कार, आप देख रहे हैं…" or a live blog's timestamp lines come before it
+        self.lead_start = 0
+        for h in self.hits:
+            if h.kind in _LEAD_KINDS:
+                self.lead_start = min(self.sentence_of(h.start), _LEAD_SKIP_MAX)
+                break
+
+    def sentence_of(self, pos: int) -> int:
+        i = bisect_right(self._ends, pos)
+        return i if i < self._last else self._last
+
+    def in_lead(self, pos: int) -> bool:
+        return self.is_lead(self.sentence_of(pos))
+
+    def is_lead(self, si: int) -> bool:
+        return 0 <= si - self.lead_start < LEAD_SENTENCES
+
+    @property
+    def first(self) -> str:
+        """The lead's first sentence: where a report says what happened."""
+        if not self.sentences:
+            return self.body
+        s, e = self.sentences[self.lead_start]
+        return self.body[s:e]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:।.!?()|–—]")
+
+
+def _lead_tense(ctx: Context) -> str:
+    if ctx._lead_tense is None:
+        ctx._lead_tense = tense(ctx.first, 0)
+    return ctx._lead_tense
