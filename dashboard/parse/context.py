@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from dashboard.parse.dates import tense
+from dashboard.parse.dates import TenseIndex, tense
 from dashboard.parse.matcher import Hit
 
 LEAD_SENTENCES = 2
@@ -31,6 +31,9 @@ class Context:
     published: date | None
     dateline_place: str | None
     label_hits: list = field(default_factory=list)  # hits in the header's section labels
+    published_from: str = ""  # where the page date was read: metadata, stamp, byline, header, dateline
+    page_month: str | None = None  # "2022-09": a page date known only to the month (a capture stamp)
+    dateline_date: str | None = None  # the date words of the dateline ("November 22"), if any
 
     def __post_init__(self) -> None:
         self._ends = [e for _, e in self.sentences]
@@ -41,6 +44,8 @@ class Context:
         self._title_clauses: dict[tuple[int, int], bool] = {}
         self._title_breaks: list[int] | None = None
         self._planned_sentences: set[int] | None = None
+        self._main_exercise: str | None = ""  # "" until worked out
+        self._tenses: dict[int, TenseIndex] = {}
         # the lead starts at the first sentence that names a side, a person or an engagement: a
         # bulletin's "नमस्कार, आप देख रहे हैं…" or a live blog's timestamp lines come before it
         self.lead_start = 0
@@ -58,6 +63,30 @@ class Context:
 
     def is_lead(self, si: int) -> bool:
         return 0 <= si - self.lead_start < LEAD_SENTENCES
+
+    def tense_at(self, pos: int) -> str:
+        """The tense of the clause around a body offset; each sentence is indexed once."""
+        si = self.sentence_of(pos)
+        s_start, s_end = self.sentence_span(si)
+        index = self._tenses.get(si)
+        if index is None:
+            index = self._tenses[si] = TenseIndex(self.body[s_start:s_end])
+        return index.at(pos - s_start)
+
+    def sentence_span(self, si: int) -> tuple[int, int]:
+        return self.sentences[si] if self.sentences else (0, len(self.body))
+
+    @property
+    def main_exercise(self) -> str | None:
+        """The India–Japan exercise the text is about: the one the title, then the lead, name most."""
+        if self._main_exercise == "":
+            weight: dict[str, float] = {}
+            for h in self.title_hits + self.hits:
+                if h.kind == "exercise" and self.kb.exercises.get(h.value, {}).get("japan_force"):
+                    w = 3.0 if h in self.title_hits else (2.0 if self.in_lead(h.start) else 1.0)
+                    weight[h.value] = weight.get(h.value, 0.0) + w
+            self._main_exercise = max(weight, key=weight.get) if weight else None
+        return self._main_exercise
 
     @property
     def first(self) -> str:

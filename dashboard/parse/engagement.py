@@ -19,7 +19,7 @@ def build(
     strength = country_strength(ctx)
     relevant, score, reasons = is_india_japan(ctx, strength)
     etype = engagement_type(ctx) if relevant else "other"
-    dates, eng_date = classify_dates(ctx, raw_dates, ctx.published, published_text, etype)
+    dates, eng_date, date_why = classify_dates(ctx, raw_dates, published_text, etype)
     if not relevant:
         return False, score, None, dates, reasons
     if is_analysis(ctx):
@@ -49,5 +49,6 @@ def build(
         participants=tuple(parts),
         end_date=eng_date.end_date if eng_date else None,
         confidence=round(conf, 2),
+        decisions={"date": date_why},
     )
     return True, score, eng, dates, reasons

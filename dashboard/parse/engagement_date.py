@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
-from dashboard.models import DateMention
-from dashboard.parse.context import Context
-from dashboard.parse.dates import RawDate, resolve, tense
+from dashboard.models import DateMention, Decision
+from dashboard.parse.context import Context, _lead_tense
+from dashboard.parse.dates import RawDate, find_dates, resolve
 
 _MULTI_DAY = ("exercise", "visit")
 
@@ -74,64 +75,130 @@ def _plus_days(iso: str, days: int) -> str:
     return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
 
 
-def classify_dates(
-    ctx: Context, raw: list[RawDate], published: date | None, published_text: str | None, etype: str = "other"
-) -> tuple[list[DateMention], DateMention | None]:
-    """Give each date a role; the best-placed date near the engagement's words is the engagement's."""
-    cue_pos = [h.start for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue")]
-    # cues of the very type this engagement is ("रक्षा मंत्री स्तरीय बैठक" for a ministerial; not
-    # the "visit" that brought the minister the day before)
-    own_pos = [
-        h.start
-        for h in ctx.hits
-        if h not in ctx.other_events
-        and (
-            (h.kind == "cue_type" and h.value == etype)
-            or (h.kind == "exercise" and etype == "exercise")
-            or (h.kind == "dialogue" and ctx.kb.dialogues.get(h.value, {}).get("engagement_type") == etype)
-        )
-    ]
+class _Candidate(NamedTuple):
+    score: float
+    order: int  # earlier mentions win ties
+    mention: DateMention
+    raw: RawDate
+    own: bool  # in a sentence that names this engagement's own type
+    lead: bool
+    notes: tuple[str, ...]
+
+
+_MEETS_ON_A_TRIP = ("summit", "bilateral_ministerial", "two_plus_two", "official_dialogue", "agreement", "sidelines_multilateral")
+_LEAD_PHRASE = "in the lead"
+
+
+def _sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[int], set[int]]:
+    """Sentence numbers with an engagement cue, with this engagement's own type, with a cue of
+    another type only, and with another exercise than the one the text is about."""
+    kb = ctx.kb
+    main = ctx.main_exercise if etype == "exercise" else None
+    multis = [h for h in ctx.hits if h.kind == "cue_multilateral"]
+    # a meeting takes place on a trip: for a summit or a ministerial the visit is its vehicle,
+    # not another engagement
+    neutral = {"meeting", etype} | ({"visit"} if etype in _MEETS_ON_A_TRIP else set())
+    cue, own, other, other_ex, met = set(), set(), set(), set(), set()
+    for h in ctx.hits:
+        if h.kind not in ("cue_type", "exercise", "dialogue"):
+            continue
+        si = ctx.sentence_of(h.start)
+        cue.add(si)
+        if h.kind == "exercise":
+            if etype == "exercise" and h not in ctx.other_events:
+                if main is None or h.value == main:
+                    own.add(si)
+                elif kb.exercises.get(h.value, {}).get("japan_force"):
+                    other_ex.add(si)
+            continue
+        kind = h.value if h.kind == "cue_type" else kb.dialogues.get(h.value, {}).get("engagement_type", "")
+        if kind == "summit" and any(abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis):
+            kind = "_multilateral"  # "the SCO summit" is another gathering, not this summit
+        if h not in ctx.other_events and kind == etype:
+            own.add(si)
+        elif kind == "meeting" and etype in _MEETS_ON_A_TRIP:
+            met.add(si)  # "हुई बैठक में", "the meeting": this meeting, whatever else the sentence says
+        elif kind and kind not in neutral:
+            other.add(si)
+    if main is not None:
+        # "अभ्यास" beside another exercise's name is that exercise, not this one
+        named_main = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "exercise" and h.value == main}
+        own -= other_ex - named_main
+    return cue, own, other - own - met, other_ex - own
+
+
+def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate]:
+    published = ctx.published
+    cue_s, own_s, other_s, other_ex_s = _sentence_flags(ctx, etype)
     ref_pos = [h for h in ctx.hits if h.kind == "cue_reference"]
-    person_pos = [p.start for p in ctx.people]
-    scored: list[tuple[float, int, DateMention]] = []
-    mentions: list[DateMention] = []
-    ends: list[DateMention] = []
+    earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
+    person_s = {ctx.sentence_of(p.start) for p in ctx.people}
     phases = [h for h in ctx.hits if h.kind == "cue_phase"]
+    resolved = []
+    for r in raw:
+        when = ctx.tense_at(r.start)
+        value, end_value = resolve(r, published, when)
+        if value and value.startswith("XXXX") and ctx.page_month:
+            value, end_value = _year_from_month_stamp(value, end_value, ctx.page_month, when)
+        resolved.append((value, end_value))
+    out: list[_Candidate] = []
     for i, r in enumerate(raw):
         si = ctx.sentence_of(r.start)
-        s_start, s_end = ctx.sentences[si] if ctx.sentences else (0, len(ctx.body))
-        sentence = ctx.body[s_start:s_end]
-        when = tense(sentence, r.start - s_start)
-        value, end_value = resolve(r, published, when)
+        s_start, s_end = ctx.sentence_span(si)
+        value, end_value = resolved[i]
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
+        ranged = _range_start(ctx.body, r, nxt)
+        if ranged and not end_value and value and len(value) == 10 and not value.startswith("X"):
+            # "from 29 March to 1 April, 2015": the span ends at the second date
+            later = resolved[i + 1][0]
+            if later and len(later) == 10 and not later.startswith("X") and value < later <= _plus_days(value, 60):
+                end_value = later
+        notes: list[str] = []
         score = 0.0
-        if ctx.is_lead(si):
+        lead = ctx.is_lead(si)
+        if lead:
             score += 2.0
+            notes.append(_LEAD_PHRASE)
         elif 0 <= si - ctx.lead_start < 4:
             score += 1.0
-        if any(s_start <= p < s_end for p in cue_pos):
+        if si in cue_s:
             score += 2.0
-        if any(s_start <= p < s_end for p in own_pos):
+        own = si in own_s
+        if own:
             score += 1.0
-        if any(s_start <= p < s_end for p in person_pos):
+            notes.append("in the sentence naming the engagement")
+        elif si in other_s:
+            score -= 1.5  # "during his visit in September 2019" in a report of a phone call
+        if si in other_ex_s:
+            score -= 2.5  # the dates of another exercise running alongside this one
+        if si in person_s:
             score += 1.0
         near_ref = [h for h in ref_pos if s_start <= h.start < s_end]
+        if r.kind == "weekday":
+            # "underway since Sunday": the day this one began, not a past event's
+            near_ref = [h for h in near_ref if not (h.value != "earlier" and 0 <= r.start - h.end <= 2)]
         if near_ref:
             # "the attack on 22 April": a reference cue right by the date marks another event
             close = any(abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40 for h in near_ref)
             score -= 3.0 if close else 1.5
         if r.kind == "month":
             score -= 1.0
+            if not lead:
+                score -= 2.0  # "started in January 2012", "नवंबर 2024 में": background, not a guess to make
+            if any(s_start <= h.start < s_end for h in earlier):
+                score -= 2.0
         if r.kind in ("relative", "weekday"):
             score -= 0.5
         if value is None:
             score -= 10.0
-        span_start = r.end_day is not None or bool(value and end_value) or _range_start(ctx.body, r, raw[i + 1] if i + 1 < len(raw) else None)
+        span_start = r.end_day is not None or bool(value and end_value) or ranged
         if _SAID_ON.search(ctx.body, max(0, r.start - 30), r.start) or _SAID_AFTER.match(ctx.body, r.end):
             score -= 2.0  # "the navy said on Sunday", "मंत्रालय ने सोमवार को बताया": when it was told
         if etype in _MULTI_DAY:
             # an exercise or a visit is dated by its start: "from 26 to 28 September", "began on Monday"
             if span_start:
                 score += 2.0
+                notes.append("the start of its span")
             for h in phases:
                 if s_start <= h.start < s_end and (abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40):
                     score += 1.5 if h.value == "start" else -1.5
@@ -149,39 +216,165 @@ def classify_dates(
             if gap < -400:
                 score -= 1.5
         dm = DateMention(value, "referenced", r.text, r.start, r.end, end_value)
-        mentions.append(dm)
-        scored.append((score, -i, dm))
-        if is_end and value and len(value) == 10:
-            ends.append(dm)
-    engagement = None
-    if scored:
-        best = max(scored, key=lambda x: (x[0], x[1]))
-        if best[0] >= 1.0 and best[2].date is not None:
-            engagement = best[2]
+        out.append(_Candidate(score, -i, dm, r, own, lead, tuple(notes) + (("end",) if is_end else ())))
+    return out
+
+
+def _year_from_month_stamp(value: str, end: str | None, stamp: str, when: str) -> tuple[str, str | None]:
+    """"5 May" on a page stamped only "2025-05": the stamp's year (the year before it, for a past
+    event in a later month; the year after, for a planned one in an earlier month)."""
+    year, month = int(stamp[:4]), int(stamp[5:7])
+    m = int(value[5:7])
+    if when == "future" and m < month:
+        year += 1
+    elif when != "future" and m > month:
+        year -= 1
+    if not _valid_iso(f"{year}{value[4:]}"):
+        return value, end
+    return f"{year}{value[4:]}", (f"{year}{end[4:]}" if end and _valid_iso(f"{year}{end[4:]}") else None)
+
+
+def _valid_iso(s: str) -> bool:
+    try:
+        date.fromisoformat(s)
+        return True
+    except ValueError:
+        return False
+
+
+def _choose(cands: list[_Candidate], etype: str) -> tuple[_Candidate | None, _Candidate | None]:
+    """(the engagement's date, or None; the unreadable relative date that outranks every readable
+    one, when that is why there is none)."""
+    good = [c for c in cands if c.mention.date is not None]
+    unread = [c for c in cands if c.mention.date is None and c.raw.kind in ("weekday", "relative")]
+    top_unread = max(unread, key=lambda c: (c.score, c.order)) if unread else None
+    if not good:
+        return None, top_unread
+    best = max(good, key=lambda c: (c.score, c.order))
+    if best.score < 1.0:
+        return None, top_unread
+    if top_unread is not None and top_unread.score + 10.0 >= best.score - (1.0 if best.raw.kind == "month" else 0.0) and (top_unread.own or top_unread.lead):
+        # "underway since Sunday" with no page date to count from outranks "started in January
+        # 2012": the day is stated, just not readable; a month elsewhere would be a guess
+        return None, top_unread
+    if best.mention.end_date and etype not in _MULTI_DAY:
+        # "visiting Japan from 29 March to 1 April … held the ministerial meeting on 30 March": a
+        # meeting inside the trip is dated by its own day
+        inside = [
+            c
+            for c in good
+            if c is not best and c.own and c.mention.date and len(c.mention.date) == 10
+            and best.mention.date <= c.mention.date <= best.mention.end_date and c.score >= best.score - 2.0
+        ]
+        if inside:
+            return max(inside, key=lambda c: (c.score, c.order)), None
+    return best, None
+
+
+def _describe(ctx: Context, c: _Candidate) -> str:
+    r, value, pub = c.raw, c.mention.date, ctx.published
+    if r.kind == "weekday":
+        way = "forward" if pub and value and value > pub.isoformat() else "back"
+        what = f"weekday '{r.text}' counted {way} from the page date {pub.isoformat() if pub else '?'}"
+    elif r.kind == "relative":
+        what = f"'{r.text}' read against the page date {pub.isoformat() if pub else '?'}"
+    elif r.kind == "yearless" and value and not value.startswith("X"):
+        src = f"page date {pub.isoformat()}" if pub else f"page stamp {ctx.page_month}"
+        what = f"'{r.text}' in the year of the {src}"
+    elif r.kind == "yearless":
+        what = f"'{r.text}' (no year in the text)"
+    elif r.kind == "month":
+        what = f"'{r.text}' (the month only)"
+    else:
+        what = f"'{r.text}'"
+    notes = [n for n in c.notes if n != "end"]
+    return what + ("; " + ", ".join(notes) if notes else "")
+
+
+_KIND_CONFIDENCE = {"full": 0.92, "yearless": 0.88, "weekday": 0.84, "relative": 0.86, "month": 0.6}
+
+
+def _confidence(ctx: Context, c: _Candidate, cands: list[_Candidate]) -> float:
+    conf = _KIND_CONFIDENCE.get(c.raw.kind, 0.7)
+    if c.mention.date.startswith("X"):
+        conf = min(conf, 0.75)  # the year is unknown
+    rivals = [x.score for x in cands if x.mention.date and x.mention.date != c.mention.date and x is not c]
+    margin = c.score - max(rivals, default=-99.0)
+    if margin < 1.0:
+        conf *= 0.75
+    elif margin < 2.0:
+        conf *= 0.9
+    if not (c.lead or c.own):
+        conf *= 0.85
+    if c.raw.kind in ("weekday", "relative") and ctx.published_from == "header":
+        conf *= 0.85  # a date above the headline may be the site's clock, not the story's
+    return round(conf, 2)
+
+
+def _fallback(ctx: Context, etype: str) -> tuple[str | None, Decision] | None:
+    """No date in the text for the engagement: the dateline's day (the day the story was filed,
+    the year from the page date), or a page stamped only to the month. Never a page's full date:
+    a report may come days after the meeting."""
+    if etype == "other":
+        return None
+    if ctx.dateline_date:
+        for r in find_dates(ctx.dateline_date, ctx.kb, relative=False):
+            if r.kind == "full":
+                return date(r.year, r.month, r.day).isoformat(), Decision(0.6, f"the dateline's day '{ctx.dateline_date}'; the text gives no other")
+            if r.kind == "yearless":
+                year = ctx.published.year if ctx.published else (int(ctx.page_month[:4]) if ctx.page_month else None)
+                if year and _valid_iso(f"{year}-{r.month:02d}-{r.day:02d}"):
+                    return f"{year}-{r.month:02d}-{r.day:02d}", Decision(0.6, f"the dateline's day '{ctx.dateline_date}' in the year of the page date; the text gives no other")
+    if ctx.page_month and _lead_tense(ctx) == "past":
+        return ctx.page_month, Decision(0.5, f"the page is stamped {ctx.page_month} and reports it as done; the text gives no day")
+    return None
+
+
+def classify_dates(
+    ctx: Context, raw: list[RawDate], published_text: str | None, etype: str = "other"
+) -> tuple[list[DateMention], DateMention | None, Decision]:
+    """Give each date a role; the best-placed date near the engagement's words is the engagement's."""
+    published = ctx.published
+    cands = _candidates(ctx, raw, etype)
+    chosen, unread = _choose(cands, etype)
+    engagement = chosen.mention if chosen else None
+    decision = Decision(0.6, "no date in the text is the engagement's") if raw else Decision(0.6, "the text gives no date")
+    if unread is not None and chosen is None:
+        decision = Decision(0.7, f"'{unread.raw.text}' names the day, but the page has no date to count from", unread.mention.start, unread.mention.end)
+    if chosen is not None:
+        decision = Decision(_confidence(ctx, chosen, cands), _describe(ctx, chosen), chosen.mention.start, chosen.mention.end)
+    ends = [c.mention for c in cands if "end" in c.notes and c.mention.date and len(c.mention.date) == 10]
     if engagement is not None and not engagement.end_date and len(engagement.date) == 10:
         # the end of a multi-day event, said elsewhere in the text
         later = [e.date for e in ends if e.date[:4] != "XXXX" and engagement.date < e.date <= _plus_days(engagement.date, 60)]
         if later:
-            engagement = DateMention(engagement.date, engagement.role, engagement.text, engagement.start, engagement.end, min(later))
+            engagement = engagement._replace(end_date=min(later))
         elif etype in _MULTI_DAY and not engagement.date.startswith("X"):
             # "the two-week exercise", "14 दिवसीय अभ्यास": the length gives the end
             days = duration_days(ctx.body)
             if days:
-                engagement = DateMention(engagement.date, engagement.role, engagement.text, engagement.start, engagement.end, _plus_days(engagement.date, days - 1))
+                engagement = engagement._replace(end_date=_plus_days(engagement.date, days - 1))
     out: list[DateMention] = []
     if published is not None:
-        out.append(
-            DateMention(published.isoformat(), "published", published_text or published.isoformat())
-        )
-    for dm in mentions:
+        out.append(DateMention(published.isoformat(), "published", published_text or published.isoformat()))
+    elif ctx.page_month:
+        out.append(DateMention(ctx.page_month, "published", published_text or ctx.page_month))
+    for c in cands:
+        dm = c.mention
         if engagement is not None and dm.start == engagement.start and dm.text == engagement.text:
-            out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, engagement.end_date))
+            out.append(engagement._replace(role="engagement"))
         elif engagement is not None and dm.date == engagement.date and dm.date is not None:
-            out.append(DateMention(dm.date, "engagement", dm.text, dm.start, dm.end, dm.end_date))
+            out.append(dm._replace(role="engagement"))
         else:
             out.append(dm)
     eng = next((d for d in out if d.role == "engagement"), None)
-    return out, eng
+    if eng is None and unread is None:
+        fb = _fallback(ctx, etype)
+        if fb is not None:
+            eng = DateMention(fb[0], "engagement", ctx.dateline_date or (published_text or ""), -1, -1)
+            decision = fb[1]
+            out.append(eng)
+    return out, eng, decision
 
 
 def _year_from_people(ctx: Context, dm: DateMention, names: list[str]) -> str | None:

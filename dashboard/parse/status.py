@@ -60,11 +60,11 @@ def status(ctx: Context, etype: str, eng_date: DateMention | None) -> str:
     if dated:
         si = ctx.sentence_of(eng_date.start)
         s_start, s_end = ctx.sentences[si]
-        when = tense(ctx.body[s_start:s_end], eng_date.start - s_start)
+        when = ctx.tense_at(eng_date.start)
     elif cue is not None:
         si = ctx.sentence_of(cue.start)
         s_start, s_end = ctx.sentences[si]
-        when = tense(ctx.body[s_start:s_end], cue.start - s_start)
+        when = ctx.tense_at(cue.start)
     else:
         when = _lead_tense(ctx)
     if ongoing >= 1.5 and ongoing >= planned:
