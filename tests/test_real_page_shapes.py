@@ -129,3 +129,80 @@ def test_the_datelines_day_dates_a_report_that_gives_no_other(parse):
     )
     assert e.date == "2024-11-22"
     assert "dateline" in e.decisions["date"].reason
+
+
+def test_a_visarga_dateline_and_a_misspelt_dateline_city_give_the_place(parse):
+    e = eng(
+        parse,
+        "नयी दिल्लीः रक्षा मंत्री मनोहर पर्रिकर ने आज जापान के विदेश मंत्री फूमियो किशिदा से मुलाकात की. "
+        "दोनों ने समुद्री सुरक्षा और रक्षा उपकरणों में सहयोग पर चर्चा की.",
+    )
+    assert e.place == "New Delhi"
+    art = parse(
+        "विएंतियन | प्रधानमंत्री नरेन्द्र मोदी ने जापान के प्रधानमंत्री शिंजो आबे से भेंट की और समुद्री सुरक्षा "
+        "तथा रक्षा उपकरणों में सहयोग पर चर्चा की। दोनों नेता आसियान शिखर सम्मेलन के लिए लाओस में हैं।"
+    )
+    assert art.engagement.place == "Vientiane"
+    assert art.engagement.type == "sidelines_multilateral"
+    assert any("by spelling similarity" in w for w in art.warnings)
+
+
+def test_a_headline_with_a_colon_is_not_a_dateline_even_when_it_starts_with_a_city(parse):
+    art = parse(
+        "गांधीनगर शिखर वार्ता: दोनों प्रधानमंत्रियों ने रक्षा उपकरणों पर सहयोग बढ़ाने की सहमति दी और नए कदमों पर बात की\n\n"
+        "प्रधानमंत्री नरेंद्र मोदी और जापान के प्रधानमंत्री शिंजो आबे के बीच गुरुवार को वार्षिक शिखर वार्ता हुई।"
+    )
+    assert art.title.startswith("गांधीनगर शिखर वार्ता")
+    assert art.engagement.type == "summit"
+
+
+def test_a_wish_to_join_an_exercise_is_not_an_exercise(parse):
+    art = parse(
+        "जापान का कहना है कि वह भारत और अमेरिका के नौसैनिक अभ्यास मालाबार में हर साल शामिल होना चाहता है। "
+        "जापान के रक्षा मंत्री इत्सुनोरी ओनोडेरा ने कहा कि प्रस्तावित त्रिपक्षीय अभ्यास समुद्री सुरक्षा के लिए अहम है।",
+        {"published": "2014-01-12"},
+    )
+    assert art.engagement.type == "other"
+
+
+def test_without_a_page_date_the_role_the_text_states_decides(parse):
+    # Takeshi Iwaya was defence minister in 2019-20 and foreign minister from 2024; no date here
+    art = parse(
+        "रक्षा मंत्री राजनाथ सिंह जापान के चार दिन के दौरे पर हैं. इस दौरान उन्होंने सोमवार को टोक्यो में जापान के रक्षा "
+        "मंत्री ताकेशी इवाया से मुलाकात की. दोनों ने आतंकवाद और क्षेत्रीय सुरक्षा पर चर्चा की."
+    )
+    assert {p.name: p.role_key for p in art.people}["Takeshi Iwaya"] == "defence_minister"
+    assert art.engagement.type == "bilateral_ministerial"
+    assert art.engagement.status == "held"  # "is on a tour" makes the tour ongoing, not the meeting
+
+
+def test_a_minister_calling_on_the_other_prime_minister_pays_a_visit(parse):
+    e = eng(
+        parse,
+        "रक्षा मंत्री राजनाथ सिंह ने अपनी जापान यात्रा के दौरान प्रधानमंत्री फुमियो किशिदा से टोक्यो में मुलाकात की। "
+        "इस मौके पर विदेश मंत्री एस. जयशंकर भी मौजूद थे। इससे पहले दोनों मंत्रियों ने 2+2 वार्ता में हिस्सा लिया।",
+        {"published": "2022-09-09"},
+    )
+    assert e.type == "visit"
+    assert "Fumio Kishida" in e.participants
+
+
+def test_a_length_said_of_an_earlier_exercise_does_not_make_this_one_ongoing(parse):
+    e = eng(
+        parse,
+        " date 2021-06-14 India, Japan navies exercise in the Indian Ocean\n"
+        "Ships of the Indian Navy and the JMSDF took part in a joint exercise in the Indian Ocean on Sunday.\n"
+        "Last year the two navies held a three-day exercise, JIMEX-2020, in the Arabian Sea.",
+    )
+    assert e.date == "2021-06-13"
+    assert e.status == "held"
+
+
+def test_a_photo_caption_with_its_credit_is_not_the_headline(parse):
+    art = parse(
+        " date 2022-09-08 The minister inspects a guard of honour in Tokyo before the talks. (Credits: Twitter/@SomeMinistry)\n\n"
+        "Defence Minister Rajnath Singh met his Japanese counterpart Yasukazu Hamada in Tokyo on Thursday and "
+        "the two discussed joint exercises."
+    )
+    assert "guard of honour" not in art.body
+    assert art.engagement.type == "bilateral_ministerial"

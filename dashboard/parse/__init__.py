@@ -67,7 +67,11 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         kb = knowledge.default()
     meta = meta or {}
     cleaned = _text.clean(
-        text, kb.boilerplate, meta.get("title"), has_date=lambda line: _page_date_line(line, kb)
+        text,
+        kb.boilerplate,
+        meta.get("title"),
+        has_date=lambda line: _page_date_line(line, kb),
+        is_place=lambda head: _entities.dateline_place(head, kb)[0] is not None,
     )
     body, title = cleaned.body, cleaned.title
     warnings = list(cleaned.warnings)
@@ -79,9 +83,9 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
     raw_dates = _dates.find_dates(body, kb, hits)
     dateline_place = None
     if cleaned.dateline:
-        dl_places = [h for h in kb.matcher.find(cleaned.dateline) if h.kind == "place"]
-        if dl_places:
-            dateline_place = dl_places[0].value
+        dateline_place, how = _entities.dateline_place(cleaned.dateline, kb)
+        if how == "spelling":
+            warnings.append(f"dateline {cleaned.dateline!r} read as {dateline_place} by spelling similarity")
 
     # roles ("Japan's defence minister") resolve by the article's own date when there is one
     ref_date = published

@@ -46,6 +46,7 @@ class Context:
         self._planned_sentences: set[int] | None = None
         self._main_exercise: str | None = ""  # "" until worked out
         self._tenses: dict[int, TenseIndex] = {}
+        self._stated: dict[str, str] | None = None
         # the lead starts at the first sentence that names a side, a person or an engagement: a
         # bulletin's "नमस्कार, आप देख रहे हैं…" or a live blog's timestamp lines come before it
         self.lead_start = 0
@@ -63,6 +64,24 @@ class Context:
 
     def is_lead(self, si: int) -> bool:
         return 0 <= si - self.lead_start < LEAD_SENTENCES
+
+    def role_of(self, name: str, day: date | None = None):
+        """A person's role (a Tenure) on the day, else the page's day; with neither, the role the
+        text itself states before their name, else their latest."""
+        day = day or self.published
+        if day is not None:
+            return self.kb.role_on(name, day)
+        if self._stated is None:
+            self._stated = {}
+            for p in self.people:
+                if getattr(p, "stated_role", ""):
+                    self._stated.setdefault(p.name, p.stated_role)
+        key = self._stated.get(name)
+        if key:
+            rows = [t for t in self.kb.tenures_of(name) if t.role_key == key]
+            if rows:
+                return rows[-1]
+        return self.kb.role_on(name, None)
 
     def tense_at(self, pos: int) -> str:
         """The tense of the clause around a body offset; each sentence is indexed once."""

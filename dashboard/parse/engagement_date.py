@@ -127,6 +127,23 @@ def _sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[i
     return cue, own, other - own - met, other_ex - own
 
 
+def stated_length(ctx: Context, etype: str) -> int | None:
+    """The length this engagement is said to last ("the two-week exercise", "12 दिवसीय अभ्यास"),
+    read in the lead and in the sentences naming it, never in one about another exercise or an
+    earlier edition ("last year's three-day JIMEX")."""
+    _cue, own, other, other_ex = _sentence_flags(ctx, etype)
+    earlier = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")}
+    lead = {si for si in range(ctx.lead_start, ctx.lead_start + 2)}
+    for si in sorted((own | lead) - other - other_ex - earlier):
+        if si >= len(ctx.sentences) and ctx.sentences:
+            continue
+        s_start, s_end = ctx.sentence_span(si)
+        days = duration_days(ctx.body[s_start:s_end])
+        if days:
+            return days
+    return None
+
+
 def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate]:
     published = ctx.published
     cue_s, own_s, other_s, other_ex_s = _sentence_flags(ctx, etype)
@@ -351,7 +368,7 @@ def classify_dates(
             engagement = engagement._replace(end_date=min(later))
         elif etype in _MULTI_DAY and not engagement.date.startswith("X"):
             # "the two-week exercise", "14 दिवसीय अभ्यास": the length gives the end
-            days = duration_days(ctx.body)
+            days = stated_length(ctx, etype)
             if days:
                 engagement = engagement._replace(end_date=_plus_days(engagement.date, days - 1))
     out: list[DateMention] = []

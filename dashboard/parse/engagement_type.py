@@ -53,6 +53,13 @@ def _type_scores(ctx: Context) -> dict[str, float]:
             body[t] += 0.4 + bonus / 4
 
     earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
+    # "Japan wants to join the exercise", "शामिल होना चाहता है": a wish, not an engagement
+    wished = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_intent"}
+    wished_title = any(h.kind == "cue_intent" for h in ctx.title_hits)
+    if ctx.lead_start in wished:
+        # a report that opens on a wish ("Japan says it wants to join …") speaks of it throughout
+        # its lead: "the proposed exercise" in the next sentence is the same wish
+        wished |= {si for si in range(ctx.lead_start, ctx.lead_start + 2)}
     for hits, title in ((ctx.title_hits, True), (ctx.hits, False)):
         text = ctx.title if title else ctx.body
         asides = [h for h in hits if h.kind == "cue_aside"]
@@ -65,6 +72,7 @@ def _type_scores(ctx: Context) -> dict[str, float]:
                 or (not title and h.value != "meeting" and _planned_aside(ctx, h))
                 # "they had spoken by telephone last month": an earlier engagement
                 or (not title and _about_earlier(ctx, h, earlier))
+                or (h.value != "meeting" and (wished_title if title else ctx.sentence_of(h.start) in wished))
                 # "ahead of the first India-Japan 2+2", "2+2 से पहले": another engagement, not this one
                 or any(
                     (a.value == "pre" and 0 <= h.start - a.end <= _ASIDE_REACH and not _CLAUSE_BREAK.search(text, a.end, h.start))
@@ -94,16 +102,25 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     for t, v in body.items():
         sc[t] += min(v, 2.0)
     said = dict(sc)  # what the words say, before the roles of who is named
-    # who met: the roles of the people the first sentence names; a side it leaves unnamed takes
-    # the roles named anywhere ("Parrikar also called on Prime Minister Abe" does not make a summit)
+    # who met: the roles of the people named in the lead sentence where both sides appear (else
+    # the first sentence); a side it leaves unnamed takes the roles named anywhere ("Parrikar also
+    # called on Prime Minister Abe" does not make a summit)
+    sides_by_sentence: dict[int, set[str]] = defaultdict(set)
+    roles_of: list[tuple[int, str, str]] = []
+    for p in ctx.people:
+        t = ctx.role_of(p.name)
+        if t and t.country in ("India", "Japan"):
+            si = ctx.sentence_of(p.start)
+            sides_by_sentence[si].add(t.country)
+            roles_of.append((si, t.country, t.role_key))
+    both_sides = [si for si, sides in sorted(sides_by_sentence.items()) if len(sides) == 2 and ctx.is_lead(si)]
+    focus = both_sides[0] if both_sides else ctx.lead_start
     roles: dict[str, set[str]] = defaultdict(set)
     anywhere: dict[str, set[str]] = defaultdict(set)
-    for p in ctx.people:
-        t = kb.role_on(p.name, ctx.published)
-        if t and t.country in ("India", "Japan"):
-            anywhere[t.country].add(t.role_key)
-            if ctx.sentence_of(p.start) == ctx.lead_start:
-                roles[t.country].add(t.role_key)
+    for si, country, role_key in roles_of:
+        anywhere[country].add(role_key)
+        if si == focus:
+            roles[country].add(role_key)
     for side in ("India", "Japan"):
         if not roles.get(side):
             roles[side] = anywhere.get(side, set())
@@ -115,15 +132,26 @@ def _type_scores(ctx: Context) -> dict[str, float]:
         sc["bilateral_ministerial"] += 2.5
     if {"defence_minister", "foreign_minister"} <= both:
         sc["two_plus_two"] += 2.0
-    ministers_both = bool(india & _MINISTERS) and bool(japan & _MINISTERS)
+    # a minister calling on the other side's prime minister pays a visit, whatever brought them
+    calls_on_pm = ("prime_minister" in india) != ("prime_minister" in japan) and bool((india | japan) & {"defence_minister", "foreign_minister"} - (india if "prime_minister" in india else japan))
+    ministers_both = (bool(india & _MINISTERS) and bool(japan & _MINISTERS)) and not calls_on_pm
     meeting = sc.pop("meeting", 0.0)
-    if ministers_both:
+    # "X is on a five-day tour. During it he met Japan's defence minister Y": the lead says they met
+    lead_sides = set().union(*(sides for si, sides in sides_by_sentence.items() if ctx.is_lead(si))) if sides_by_sentence else set()
+    met_in_lead = len(lead_sides) == 2 and any(
+        h.kind == "cue_type" and h.value in ("meeting", "bilateral_ministerial") and ctx.in_lead(h.start) for h in ctx.hits
+    )
+    if calls_on_pm:
+        sc["visit"] += 1.5 + meeting * 0.5
+    elif ministers_both:
         key = "summit" if "prime_minister" in both else "bilateral_ministerial"
         sc[key] += meeting * 0.5
         # a minister's visit is how ministers of both sides come to meet: it is the meeting
         # that is the engagement, unless nothing says they met
-        if said.get(key, 0.0) + meeting * 0.5 >= 2.0:
+        if said.get(key, 0.0) + meeting * 0.5 >= 2.0 or met_in_lead:
             sc["visit"] *= 0.5
+        if met_in_lead:
+            sc[key] += 1.0  # the lead says the two sides' ministers met: that meeting is the story
     else:
         # a minister meeting a service chief or an official is a visit or a dialogue, not a ministerial
         sc["bilateral_ministerial"] *= 0.3

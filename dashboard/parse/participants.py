@@ -79,7 +79,7 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
         if day is not None and rows and any(r.start or r.end for r in rows) and not any(r.covers(day) for r in rows):
             names[n] -= 2.5
             continue
-        t = kb.role_on(n, day)
+        t = ctx.role_of(n, day)
         if not t:
             continue
         if t.role_key in wanted:

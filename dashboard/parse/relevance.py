@@ -116,7 +116,7 @@ def _defence_evidence(ctx: Context) -> int:
         + min(3, sum(h.kind == "area" and h.value not in _BROAD_AREAS for h in hits))
         + min(2, sum(h.kind == "cue_type" and h.value != "meeting" for h in hits))
     )
-    if score < 2 and any((t := kb.role_on(p.name, ctx.published)) and t.role_key != "prime_minister" for p in ctx.people):
+    if score < 2 and any((t := ctx.role_of(p.name)) and t.role_key != "prime_minister" for p in ctx.people):
         score += 2
     return score
 

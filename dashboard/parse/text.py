@@ -81,7 +81,7 @@ _AGENCY_RX = re.compile(_AGENCY, re.I)
 _DATELINE = re.compile(
     rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
-    rf"(?:\s*\(\s*(?:{_AGENCY}|[^()]{{1,25}})\s*\))?)\s*(?P<sep>।|:| - | – | — | -- |(?<=\))\s)\s*",
+    rf"(?:\s*\(\s*(?:{_AGENCY}|[^()]{{1,25}})\s*\))?)\s*(?P<sep>।|:|ः|\|| - | – | — | -- |(?<=\))\s)\s*",
 )
 # " date 2022-09 …": a capture tool's (or feed's) page date put before the page text
 _STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\d-])[ \t]*")
@@ -157,6 +157,7 @@ def clean(
     boilerplate: list[tuple[re.Pattern, str]],
     meta_title: str | None = None,
     has_date: Callable[[str], bool] | None = None,
+    is_place: Callable[[str], bool] | None = None,
 ) -> Cleaned:
     """Split a raw page into title, page-date lines, dateline and body.
 
@@ -195,7 +196,7 @@ def clean(
             # a long dateline opens the body; "प्रकाशित: 25 अप्रैल 2025, 07:30 | अपडेटेड: …" only looks like one
             len(lines[i]) > 80
             and (m := _DATELINE.match(lines[i])) is not None
-            and _plausible_dateline(m)
+            and _plausible_dateline(m, is_place)
             and action_of(lines[i]) != "page_date"
         ):
             break
@@ -274,7 +275,7 @@ def clean(
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
     dateline = dateline_date = None
     m = _DATELINE.match(body)
-    if m and _plausible_dateline(m):
+    if m and _plausible_dateline(m, is_place):
         dateline = m.group("head").strip()
         dateline_date = (m.group("date") or "").strip() or None
         body = body[m.end() :]
@@ -313,13 +314,18 @@ def _looks_like_nav(line: str) -> bool:
     return False
 
 
-def _plausible_dateline(m: re.Match) -> bool:
+def _plausible_dateline(m: re.Match, is_place: Callable[[str], bool] | None = None) -> bool:
     head = m.group("head")
     # the place is what counts: "New Delhi [India], May 5 (The Capital Wire)" is a two-word place
     words = re.split(r"\s*[,(\[]", head, maxsplit=1)[0].split()
     if len(words) > 7:
         return False
-    if m.group("sep") in (":", "|") and not (
+    sep = m.group("sep")
+    if sep in (":", "|", "ः") and len(words) <= 3 and is_place is not None and is_place(" ".join(words)):
+        return True  # "New Delhi: …", "नयी दिल्लीः …", "वियतितिन | …": a city, however it is written
+    if sep in ("ः", "|"):
+        return False  # "अतः …": a visarga ends many a word; "OPINION | headline" is a label
+    if sep in (":", "|") and not (
         m.group("date") or "(" in head or head.isupper() or "[" in head
     ):
         # "NEW DELHI:" style needs capitals; "Tokyo: ..." needs an agency or a date
