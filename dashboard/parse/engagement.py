@@ -34,7 +34,7 @@ def build(
             dates = [d._replace(date=dated) if d.date == eng_date.date else d for d in dates]
             eng_date = eng_date._replace(date=dated)
     st, status_why = status(ctx, etype, eng_date)
-    pl = place(ctx, etype, eng_date)
+    pl, place_why = place(ctx, etype, eng_date)
     if etype in ("bilateral_ministerial", "summit") and pl and ctx.kb.places.get(pl, {}).get("country") not in ("India", "Japan", "", None):
         # Indian and Japanese ministers or leaders meeting in Vientiane or Bangkok do so on the
         # sidelines of something held there
@@ -49,6 +49,6 @@ def build(
         participants=tuple(parts),
         end_date=eng_date.end_date if eng_date else None,
         confidence=round(conf, 2),
-        decisions={"date": date_why, "status": status_why},
+        decisions={"date": date_why, "status": status_why, "place": place_why},
     )
     return True, score, eng, dates, reasons
