@@ -52,7 +52,7 @@ ROLE_KEYS = (
 )
 ALIAS_KINDS = ("person", "place", "organisation", "exercise", "dialogue")
 BOILERPLATE_ACTIONS = ("drop_line", "drop_rest", "byline", "page_date")
-CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre", "intent")
+CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre", "intent", "presence")
 
 # Python's \b treats Devanagari vowel signs as non-word characters, so "पढ़ें\b" never matches;
 # patterns in boilerplate.csv get this boundary instead.
