@@ -279,6 +279,7 @@ class _SourceRound:
             self._link_failed(key, url, f"parser error: {type(exc).__name__}: {exc}", False)
             return
         rec["warnings"] = page.warnings + rec["warnings"]
+        self.res.notes += [f"{url}: {w}" for w in page.warnings]
         if not rec["body"].strip():
             self._link_failed(key, url, "no article text left after removing boilerplate", False)
             return
