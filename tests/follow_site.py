@@ -88,6 +88,7 @@ class Site:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, dict]] = []
+        self.delay = 0.0
         self.lock = threading.Lock()
         site = self
 
@@ -146,13 +147,14 @@ class Site:
 
     # --- routes --------------------------------------------------------------------------------
 
-    def static(self, path: str, body: str | bytes, ctype: str = "text/html; charset=utf-8", etag: bool = True, delay: float = 0.0) -> None:
+    def static(self, path: str, body: str | bytes, ctype: str = "text/html; charset=utf-8", etag: bool = True, slow: bool = False) -> None:
+        """`slow`: the page waits `site.delay` seconds (set at any time) before answering."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         tag = '"' + hashlib.sha1(data).hexdigest()[:16] + '"'
 
         def route(h: BaseHTTPRequestHandler) -> None:
-            if delay:
-                time.sleep(delay)
+            if slow and self.delay:
+                time.sleep(self.delay)
             if etag and h.headers.get("If-None-Match") == tag:
                 h.send_response(304)
                 h.send_header("ETag", tag)
@@ -296,3 +298,23 @@ def _gone(h: BaseHTTPRequestHandler) -> None:
     h.send_response(410)
     h.send_header("Content-Length", "0")
     h.end_headers()
+
+
+def synthetic_site(site: Site, n: int, feeds: int = 1, prefix: str = "/synth") -> list[str]:
+    """`n` article pages built from the project's synthetic articles (dashboard/synth.py), listed
+    by `feeds` RSS feeds; the feed URLs. The pages answer after `site.delay` seconds."""
+    from dashboard import synth
+
+    records = synth.generate(n, seed=11)
+    per = -(-n // feeds)
+    urls = []
+    for f in range(feeds):
+        items = []
+        for i in range(f * per, min(n, (f + 1) * per)):
+            r = records[i]
+            path = f"{prefix}/a-{i}"
+            site.static(path, page(r["title"], r["text"], r["source"], lang=r["language"], published=r["published"]), slow=True)
+            items.append({"title": r["title"], "link": site.url(path), "date": "Mon, 05 May 2025 10:00:00 +0000"})
+        site.static(f"{prefix}/feed-{f}.rss", rss(f"Synthetic {f}", items), "application/rss+xml")
+        urls.append(site.url(f"{prefix}/feed-{f}.rss"))
+    return urls
