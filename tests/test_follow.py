@@ -3,9 +3,9 @@ sitemaps, near-duplicates, the fetcher's caps and conditional GET (against a loc
 
 import time
 
+import follow_site as fs
 import pytest
 
-import follow_site as fs
 from dashboard.follow import dates, feeds, neardup, schedule
 from dashboard.follow.http import Fetcher, FetchError, Settings, retry_after
 from dashboard.follow.urls import Policy, Refused, canonical_key, origin

@@ -11,9 +11,9 @@ import textwrap
 import time
 from pathlib import Path
 
+import follow_site as fs
 import pytest
 
-import follow_site as fs
 from dashboard import store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,9 +7,9 @@ import sqlite3
 import time
 import xml.etree.ElementTree as ET
 
+import follow_site as fs
 import pytest
 
-import follow_site as fs
 from dashboard import store
 from dashboard.cli import main
 from dashboard.follow import alerts
