@@ -455,3 +455,12 @@ def record_webhook(db: sqlite_utils.Database, url: str, engagement_id: str, stat
             "INSERT OR REPLACE INTO webhook_sent (url, engagement_id, sent_at, status) VALUES (?, ?, ?, ?)",
             [url, engagement_id, now(), status],
         )
+
+
+def follow_runs(db: sqlite_utils.Database, limit: int = 10) -> list[dict]:
+    cur = db.conn.execute(
+        """SELECT started_at AS started, finished_at AS finished, new, duplicate, failed
+           FROM ingest_runs WHERE command = 'follow' ORDER BY id DESC LIMIT ?""",
+        [limit],
+    )
+    return [_row(cur, r) for r in cur.fetchall()]
