@@ -94,6 +94,7 @@ class Site:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body go in two writes: no 40 ms delayed-ACK stall
 
             def do_GET(self):
                 with site.lock:
@@ -300,7 +301,7 @@ def _gone(h: BaseHTTPRequestHandler) -> None:
     h.end_headers()
 
 
-def synthetic_site(site: Site, n: int, feeds: int = 1, prefix: str = "/synth") -> list[str]:
+def synthetic_site(site: Site, n: int, feeds: int = 1, prefix: str = "/synth", feed_etag: bool = True) -> list[str]:
     """`n` article pages built from the project's synthetic articles (dashboard/synth.py), listed
     by `feeds` RSS feeds; the feed URLs. The pages answer after `site.delay` seconds."""
     from dashboard import synth
@@ -315,6 +316,6 @@ def synthetic_site(site: Site, n: int, feeds: int = 1, prefix: str = "/synth") -
             path = f"{prefix}/a-{i}"
             site.static(path, page(r["title"], r["text"], r["source"], lang=r["language"], published=r["published"]), slow=True)
             items.append({"title": r["title"], "link": site.url(path), "date": "Mon, 05 May 2025 10:00:00 +0000"})
-        site.static(f"{prefix}/feed-{f}.rss", rss(f"Synthetic {f}", items), "application/rss+xml")
+        site.static(f"{prefix}/feed-{f}.rss", rss(f"Synthetic {f}", items), "application/rss+xml", etag=feed_etag)
         urls.append(site.url(f"{prefix}/feed-{f}.rss"))
     return urls
