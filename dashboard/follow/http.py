@@ -164,7 +164,11 @@ class Fetcher:
         with self.client.stream("GET", url, headers=headers) as r:
             hdrs = {k.lower(): v for k, v in r.headers.items()}
             if r.status_code != 200:
-                # an error page or a redirect: its body is not needed
+                # an error page, a redirect or a 304: its body is not needed; a short one is read
+                # so the connection can be used again
+                n = hdrs.get("content-length", "")
+                if n.isdigit() and int(n) <= 65536:
+                    r.read()
                 return Response(str(r.url), r.status_code, hdrs)
             declared = hdrs.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:

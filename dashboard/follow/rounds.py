@@ -122,10 +122,7 @@ class Follower:
             if not due:
                 return summary
             summary.run_id = store.start_run(db, "follow")
-            index = neardup.Index()
-            since = (datetime.now(UTC) - timedelta(days=NEAR_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
-            for aid, story, sig in src.signatures(db, since):
-                index.add(aid, story, neardup.from_bytes(sig))
+            index = _LazyIndex(db)
             for s in due:
                 if self.stop.is_set():
                     summary.stopped = True
@@ -155,8 +152,31 @@ class Follower:
             self.on_event(url, outcome, reason)
 
 
+class _LazyIndex:
+    """The recent reports' signatures, loaded when the round meets its first new text (a round
+    of unchanged sources never needs them)."""
+
+    def __init__(self, db):
+        self.db = db
+        self.index: neardup.Index | None = None
+
+    def _load(self) -> neardup.Index:
+        if self.index is None:
+            self.index = neardup.Index()
+            since = (datetime.now(UTC) - timedelta(days=NEAR_DAYS)).strftime("%Y-%m-%dT%H:%M:%SZ")
+            for aid, story, sig in src.signatures(self.db, since):
+                self.index.add(aid, story, neardup.from_bytes(sig))
+        return self.index
+
+    def match(self, sig):
+        return self._load().match(sig)
+
+    def add(self, article_id: str, story_id: str, sig) -> None:
+        self._load().add(article_id, story_id, sig)
+
+
 class _SourceRound:
-    def __init__(self, f: Follower, db, fetcher: Fetcher, index: neardup.Index, source: dict, run_id: int):
+    def __init__(self, f: Follower, db, fetcher: Fetcher, index: _LazyIndex, source: dict, run_id: int):
         self.f, self.db, self.fetcher, self.index, self.s, self.run_id = f, db, fetcher, index, source, run_id
         self.policy = Policy(frozenset(source["allow_hosts"]))
         self.res = SourceResult(source["id"], source["name"], source["url"])
