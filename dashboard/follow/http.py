@@ -21,6 +21,7 @@ import httpx
 
 from dashboard.follow.urls import Policy, Refused, origin
 
+MB = 1 << 20
 USER_AGENT = "india-japan-dashboard-follow/1.0 (+news follower for an analyst dashboard; polite: robots.txt, 1 request/s per host)"
 REASONS = {
     400: "bad request",
@@ -172,7 +173,7 @@ class Fetcher:
                 return Response(str(r.url), r.status_code, hdrs)
             declared = hdrs.get("content-length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise FetchError("hard", f"{url} is {int(declared) / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB")
+                raise FetchError("hard", f"{url} is {int(declared) / MB:.0f} MB; the limit is {max_bytes / MB:.0f} MB")
             body = self._read_body(r, url, hdrs.get("content-encoding", "").lower().strip(), max_bytes, time.monotonic() + s.deadline)
         return Response(str(r.url), 200, hdrs, body)
 
@@ -191,7 +192,7 @@ class Fetcher:
             for chunk in r.iter_raw(65536):
                 raw += len(chunk)
                 if raw > max_bytes:
-                    raise FetchError("hard", f"{url} is larger than the {max_bytes / 1e6:.0f} MB limit; stopped reading")
+                    raise FetchError("hard", f"{url} is larger than the {max_bytes / MB:.0f} MB limit; stopped reading")
                 if time.monotonic() > deadline:
                     raise FetchError("temporary", f"{url} took longer than {s.deadline:g} s to send")
                 if dec is None:
@@ -203,7 +204,7 @@ class Fetcher:
                     if len(out) > s.max_decoded:
                         raise FetchError(
                             "hard",
-                            f"{url} unpacks to more than {s.max_decoded / 1e6:.0f} MB (a compression bomb?); stopped",
+                            f"{url} unpacks to more than {s.max_decoded / MB:.0f} MB (a compression bomb?); stopped",
                         )
                     buf = dec.unconsumed_tail
         except zlib.error as exc:

@@ -342,6 +342,7 @@ class _SourceRound:
         self.f.event(url, outcome, reason)
 
     def _link_failed(self, key: str, url: str, reason: str, temporary: bool) -> None:
+        reason = reason.removeprefix(url).lstrip(" :") or reason
         tries = self.db.conn.execute("SELECT tries FROM follow_urls WHERE key = ?", [key]).fetchone()
         retry = temporary and (tries[0] if tries else 0) + 1 < ITEM_TRIES
         with src.writing(self.db):

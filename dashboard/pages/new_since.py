@@ -75,4 +75,4 @@ def render(path: str, db, hi: bool, go) -> None:
 
 def plain(text) -> str:
     """Text from the web shown in Markdown: every Markdown character escaped."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in ("" if text is None else str(text)))
+    return "".join("\\" + c if c in "\\`*_{}[]#|<>~" else c for c in ("" if text is None else str(text)))

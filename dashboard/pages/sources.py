@@ -92,16 +92,16 @@ else:
             {
                 "id": r["id"],
                 "name": r["name"],
-                "kind": r["kind"],
                 "status": "paused" if r["status"] == "paused" else "active",
-                "last fetch": r["last_fetch"] or "never",
-                "next fetch": "—" if r["status"] == "paused" else (r["next_fetch"] or "now"),
-                "result": r["last_outcome"] or "—",
+                "result": r["last_outcome"] or "not fetched yet",
+                "last error": r["paused_reason"] or r["last_error"] or "",
                 "new": r["last_new"] or 0,
                 "other reports": r["last_near"] or 0,
                 "duplicate": r["last_duplicate"] or 0,
                 "failed": r["last_failed"] or 0,
-                "last error": r["paused_reason"] or r["last_error"] or "",
+                "last fetch": r["last_fetch"] or "never",
+                "next fetch": "—" if r["status"] == "paused" else (r["next_fetch"] or "now"),
+                "kind": r["kind"],
                 "url": r["url"],
             }
             for r in rows
@@ -111,6 +111,15 @@ else:
     for r in rows:
         if r["status"] == "paused":
             st.warning(f"**{plain(r['name'])}** is paused: {plain(r['paused_reason'])}")
+    problems = [r for r in rows if r["status"] == "active" and (r["last_outcome"] == "failed" or r["last_failed"])]
+    if problems:
+        st.markdown(
+            "**Last errors**\n\n"
+            + "\n".join(
+                f"- **{plain(r['name'])}**: {plain(r['last_error'])}" + ("" if r["last_outcome"] == "failed" else f" ({r['last_failed']} link(s) failed)")
+                for r in problems
+            )
+        )
     by_label = {f"{r['name']} ({r['url']})": r for r in rows}
     c1, c2, c3, c4, c5 = st.columns([4, 1, 1, 1, 1])
     pick = c1.selectbox("Source", list(by_label), key="src_pick", label_visibility="collapsed")
