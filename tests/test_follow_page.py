@@ -184,3 +184,11 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def test_text_from_the_web_cannot_make_markdown():
+    from dashboard.pages.new_since import plain
+
+    shown = plain("![x](http://e.org/x.png) [click](http://e.org) **bold** `code` <b>")
+    for made in ("![x](", "[click](", "**bold**", "`code`", "<b>"):
+        assert made not in shown
