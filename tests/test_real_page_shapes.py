@@ -206,3 +206,98 @@ def test_a_photo_caption_with_its_credit_is_not_the_headline(parse):
     )
     assert "guard of honour" not in art.body
     assert art.engagement.type == "bilateral_ministerial"
+
+
+def test_the_sea_in_the_headline_beats_a_sea_named_as_background(parse):
+    e = eng(
+        parse,
+        "India, US, Japan begin Malabar naval drill in Bay of Bengal\n\n"
+        "India, the US and Japan today began the Malabar naval exercise with carriers from all three navies, "
+        "the Indian Navy said on 10 July 2017.\n\nThe exercise is held off India's east coast until 17 July.\n\n"
+        "The three countries are concerned about claims over the waters of the South China Sea.",
+    )
+    assert e.type == "exercise"
+    assert e.place == "Bay of Bengal"
+
+
+def test_an_ocean_in_an_office_name_is_not_where_a_dialogue_was(parse):
+    e = eng(
+        parse,
+        "Defence Secretary Giridhar Aramane and Japan's Vice-Minister of Defense Oka Masami co-chaired the "
+        "Defence Policy Dialogue on Wednesday, the ministry said on 7 April 2023. On Thursday the Vice "
+        "Minister visited the Information Fusion Centre for Indian Ocean Region at Gurugram.",
+    )
+    assert e.type == "official_dialogue"
+    assert e.place != "Indian Ocean"
+
+
+def test_a_city_that_stands_for_its_government_is_not_the_venue(parse):
+    e = eng(
+        parse,
+        "प्रधानमंत्री मोदी की पांच दिन की जापान यात्रा के तीसरे दिन दोनों प्रधानमंत्रियों ने शिखर वार्ता की। "
+        "प्रधानमंत्री नरेंद्र मोदी और जापान के प्रधानमंत्री शिंजो आबे ने रक्षा उपकरणों और तकनीक में सहयोग पर बात की। "
+        "शिखर वार्ता के बाद आबे ने कहा कि तोक्यो भारत को रक्षा तकनीक में मदद करेगा।",
+    )
+    assert e.type == "summit"
+    assert e.place == "Japan"
+    assert "names no city" in e.decisions["place"].reason
+
+
+def test_an_exercise_in_japan_next_month_is_placed_in_japan_not_at_the_dateline(parse):
+    e = eng(
+        parse,
+        " date 2022-12-20 New Delhi, December 19\n"
+        "India and Japan will hold their first air combat exercise for ten days in Japan next month. The "
+        "Japan Air Self-Defence Force will train with the Indian Air Force from January 16-26.",
+    )
+    assert e.place == "Japan"
+    assert e.date == "2023-01-16"
+
+
+def test_the_place_of_another_exercise_is_not_this_ones(parse):
+    e = eng(
+        parse,
+        "Exercise Shinyuu Maitri: IAF transport aircraft train with the JASDF\n\n"
+        "The Indian Air Force is taking part in exercise Shinyuu Maitri with the Japan Air Self Defence "
+        "Force. The army exercise Dharma Guardian is being held at Komatsu in Japan from 17 February 2023.\n\n"
+        "An IAF C-17 is taking part in Shinyuu Maitri on 1 and 2 March 2023.",
+    )
+    assert e.place != "Komatsu"
+
+
+def _areas(art):
+    return {a.id for a in art.areas}
+
+
+def test_defence_cooperation_as_such_is_an_area_only_when_nothing_more_specific_is(parse):
+    general = parse(
+        "Defence Minister Rajnath Singh met Japan's Defence Minister Gen Nakatani in New Delhi on "
+        "5 May 2025. The two ministers reviewed bilateral defence cooperation and the Indo-Pacific."
+    )
+    assert _areas(general) == {"strategic_partnership", "regional_security"}
+    specific = parse(
+        "Defence Minister Rajnath Singh met Japan's Defence Minister Gen Nakatani in New Delhi on "
+        "5 May 2025. They reviewed defence cooperation, maritime security in the Indo-Pacific and "
+        "co-production of defence equipment."
+    )
+    assert "strategic_partnership" not in _areas(specific)
+    assert {"maritime_security", "regional_security", "defence_industry"} <= _areas(specific)
+
+
+def test_training_that_describes_the_drill_is_the_exercise(parse):
+    art = parse(
+        "India and Japan will hold exercise Veer Guardian in January 2023. In the exercise bilateral "
+        "fighter training of the JASDF and the Indian Air Force will take place at Hyakuri.",
+        {"published": "2022-12-20"},
+    )
+    assert "military_exercises" in _areas(art)
+    assert "training_exchanges" not in _areas(art)
+
+
+def test_peace_named_as_what_an_attack_destabilises_is_not_an_area(parse):
+    art = parse(
+        "रक्षा मंत्री राजनाथ सिंह ने 5 मई 2025 को नई दिल्ली में जापान के रक्षा मंत्री जनरल नकातानी से मुलाकात की। "
+        "दोनों ने आतंकवाद की निंदा की। उन्होंने कहा कि ऐसे हमले क्षेत्रीय शांति को अस्थिर करते हैं।"
+    )
+    assert "counter_terrorism" in _areas(art)
+    assert "regional_security" not in _areas(art)

@@ -89,7 +89,7 @@ _MEETS_ON_A_TRIP = ("summit", "bilateral_ministerial", "two_plus_two", "official
 _LEAD_PHRASE = "in the lead"
 
 
-def _sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[int], set[int]]:
+def sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[int], set[int]]:
     """Sentence numbers with an engagement cue, with this engagement's own type, with a cue of
     another type only, and with another exercise than the one the text is about."""
     kb = ctx.kb
@@ -131,7 +131,7 @@ def stated_length(ctx: Context, etype: str) -> int | None:
     """The length this engagement is said to last ("the two-week exercise", "12 दिवसीय अभ्यास"),
     read in the lead and in the sentences naming it, never in one about another exercise or an
     earlier edition ("last year's three-day JIMEX")."""
-    _cue, own, other, other_ex = _sentence_flags(ctx, etype)
+    _cue, own, other, other_ex = sentence_flags(ctx, etype)
     earlier = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")}
     lead = {si for si in range(ctx.lead_start, ctx.lead_start + 2)}
     for si in sorted((own | lead) - other - other_ex - earlier):
@@ -146,7 +146,7 @@ def stated_length(ctx: Context, etype: str) -> int | None:
 
 def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate]:
     published = ctx.published
-    cue_s, own_s, other_s, other_ex_s = _sentence_flags(ctx, etype)
+    cue_s, own_s, other_s, other_ex_s = sentence_flags(ctx, etype)
     ref_pos = [h for h in ctx.hits if h.kind == "cue_reference"]
     earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
     person_s = {ctx.sentence_of(p.start) for p in ctx.people}
@@ -325,6 +325,8 @@ def _confidence(ctx: Context, c: _Candidate, cands: list[_Candidate]) -> float:
         conf *= 0.85
     if c.raw.kind in ("weekday", "relative") and ctx.published_from == "header":
         conf *= 0.85  # a date above the headline may be the site's clock, not the story's
+    if c.raw.kind in ("weekday", "relative", "yearless") and not ctx.tense_is_said(c.raw.start):
+        conf *= 0.85  # no verb says whether it is past or to come: counted back by default
     return round(conf, 2)
 
 

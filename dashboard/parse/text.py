@@ -83,6 +83,10 @@ _DATELINE = re.compile(
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
     rf"(?:\s*\(\s*(?:{_AGENCY}|[^()]{{1,25}})\s*\))?)\s*(?P<sep>।|:|ः|\|| - | – | — | -- |(?<=\))\s)\s*",
 )
+# a header line that is only a dateline: "New Delhi, December 22", "Tokyo, 5 May"
+_DATELINE_LINE = re.compile(
+    rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?)\s*,\s*(?P<date>(?=[^,]*\d)[A-Za-z{_HI}0-9०-९ .]{{3,22}}?)\s*[:.]?$"
+)
 # " date 2022-09 …": a capture tool's (or feed's) page date put before the page text
 _STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\d-])[ \t]*")
 # a ticker of other stories' headlines: "Headline one | Headline two | Headline three"
@@ -204,10 +208,15 @@ def clean(
     title_from_text = False
     dated: list[tuple[int, str]] = []  # page-date lines of the header, with their line numbers
     title_at = None
+    header_dateline = None
     for i in header:
         line = lines[i]
         act = action_of(line)
         if _ticker(line):
+            lines[i] = ""
+            continue
+        if header_dateline is None and (dl := _DATELINE_LINE.match(line)) and is_place is not None and is_place(dl.group("head")):
+            header_dateline = (dl.group("head").strip(), dl.group("date").strip())
             lines[i] = ""
             continue
         # a date first: bylines often carry the page date ("By Desk | 18 Nov 2019 | 11:02 AM")
@@ -273,9 +282,9 @@ def clean(
         kept.append(line)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    dateline = dateline_date = None
+    dateline, dateline_date = header_dateline or (None, None)
     m = _DATELINE.match(body)
-    if m and _plausible_dateline(m, is_place):
+    if dateline is None and m and _plausible_dateline(m, is_place):
         dateline = m.group("head").strip()
         dateline_date = (m.group("date") or "").strip() or None
         body = body[m.end() :]
