@@ -170,6 +170,8 @@ def test_upload_on_the_ingest_page_reaches_the_other_pages(page, server, tmp_pat
     assert page.get_by_text("empty_upload.txt: file is empty").count() == 1
     shot(page, "ingest-result")
     open_page(page, server, "articles", "q=Quokkaberry")
+    # waited for, not counted at once: under load the page's script may not have started yet
+    page.locator("text=Sahyog Kaijin off Chennai").first.wait_for(timeout=30_000)
     assert page.locator("text=Sahyog Kaijin off Chennai").count() >= 1, server_log(server)
 
 
