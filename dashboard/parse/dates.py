@@ -7,7 +7,7 @@ is far too slow per sentence); dateparser is kept for free-form metadata strings
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -235,26 +235,36 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|is to|are to|going to|se
 
 
 class TenseIndex:
-    """Where a sentence's future and past verbs are, found once: each date in it is then placed in
-    time by a binary search, not by rescanning the sentence (a sentence of a thousand dates stays
-    linear). Each script's verbs are looked for only when the one before it found none after the
-    date, as the rule reads them in that order."""
+    """A sentence's future and past verbs, for placing each date in it in time. The first few
+    questions are answered by searching from the date; a sentence that asks more (a page of a
+    thousand dates) gets every verb found once and answers by binary search, so it stays linear."""
+
+    _SEARCHES = 6
 
     def __init__(self, sentence: str) -> None:
         self.low = lower_same_length(sentence)
-        self._latin: tuple[list[int], list[int]] | None = None
+        self._asked = 0
+        self._starts: dict[str, list[int]] = {}
         self._english: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
-        low = self.low
-        self.fh = [m.start() for m in _FUTURE_HI.finditer(low)]
-        if "वाल" in low:
-            self.fh = sorted(self.fh + [m.start() for m in _ABOUT_TO_HI.finditer(low)])
-        self.ph = [m.start() for m in _PAST_HI.finditer(low)]
 
-    @property
-    def latin(self) -> tuple[list[int], list[int]]:
-        if self._latin is None:
-            self._latin = ([m.start() for m in _FUTURE_LATIN_HI.finditer(self.low)], [m.start() for m in _PAST_LATIN_HI.finditer(self.low)])
-        return self._latin
+    def _first(self, name: str, rx: re.Pattern, pos: int) -> int | None:
+        """Where the first match of `rx` at or after `pos` starts."""
+        if self._asked < self._SEARCHES:
+            m = rx.search(self.low, pos)
+            return m.start() if m else None
+        starts = self._starts.get(name)
+        if starts is None:
+            starts = self._starts[name] = [m.start() for m in rx.finditer(self.low)]
+        i = bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else None
+
+    def _future_hi(self, pos: int) -> int | None:
+        f = self._first("fh", _FUTURE_HI, pos)
+        if "वाल" in self.low:
+            a = self._first("about", _ABOUT_TO_HI, pos)
+            if a is not None and (f is None or a < f):
+                return a
+        return f
 
     @property
     def english(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -266,35 +276,32 @@ class TenseIndex:
             self._english = (fe, pe)
         return self._english
 
-    @staticmethod
-    def _first_at(starts: list[int], pos: int) -> int | None:
-        i = bisect_left(starts, pos)
-        return starts[i] if i < len(starts) else None
-
     def explicit(self, pos: int) -> bool:
         """Whether any verb placed the clause in time, rather than the default of the past."""
-        return bool(self.fh or self.ph or self.latin[0] or self.latin[1] or self.english[0] or self.english[1])
+        return any(
+            x is not None
+            for x in (self._future_hi(0), self._first("ph", _PAST_HI, 0), self._first("fl", _FUTURE_LATIN_HI, 0), self._first("pl", _PAST_LATIN_HI, 0))
+        ) or bool(self.english[0] or self.english[1])
 
     def at(self, pos: int) -> str:
+        self._asked += 1
         # Hindi puts the verb after the date; English usually before it
-        fh, ph = self._first_at(self.fh, pos), self._first_at(self.ph, pos)
+        fh, ph = self._future_hi(pos), self._first("ph", _PAST_HI, pos)
         if fh is not None or ph is not None:
             return "future" if fh is not None and (ph is None or fh <= ph + 12) else "past"
-        fls, pls = self.latin
-        fl, pl = self._first_at(fls, pos), self._first_at(pls, pos)
+        fl, pl = self._first("fl", _FUTURE_LATIN_HI, pos), self._first("pl", _PAST_LATIN_HI, pos)
         if fl is not None or pl is not None:
             # Romanised Hindi, like Hindi, puts the verb after the date
             return "future" if fl is not None and (pl is None or fl <= pl + 12) else "past"
         fe, pe = self.english
-        nf = bisect_right([e for _s, e in fe], pos)
-        np_ = bisect_right([e for _s, e in pe], pos)
-        if nf or np_:
-            last_f = fe[nf - 1][0] if nf else -1
-            last_p = pe[np_ - 1][0] if np_ else -1
-            return "future" if last_f > last_p else "past"
+        before_f = [a for a, b in fe if b <= pos]
+        before_p = [a for a, b in pe if b <= pos]
+        if before_f or before_p:
+            return "future" if (before_f[-1] if before_f else -1) > (before_p[-1] if before_p else -1) else "past"
         if any(a >= pos for a, _b in fe) and not any(a >= pos for a, _b in pe):
             return "future"
-        if self.fh and self.fh[0] < pos and not (self.ph and self.ph[0] < pos):
+        first_fh, first_ph = self._future_hi(0), self._first("ph", _PAST_HI, 0)
+        if first_fh is not None and first_fh < pos and not (first_ph is not None and first_ph < pos):
             return "future"
         return "past"
 

@@ -55,9 +55,22 @@ def _spelling_key(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", text.lower().translate(_SPELL_FOLD)))
 
 
+_DATELINE_SEEN: dict[tuple[int, str], tuple[str | None, str]] = {}
+
+
 def dateline_place(head: str, kb) -> tuple[str | None, str]:
     """The city a dateline names ("नयी दिल्ली", "Vientiane [Laos]"), and how it was read: by its
-    spelling in the knowledge base, or, for a misspelt one, as the one city it is clearly close to."""
+    spelling in the knowledge base, or, for a misspelt one, as the one city it is clearly close to.
+    Remembered per spelling: the same few datelines and header words recur on every page."""
+    key = (id(kb), head)
+    if key not in _DATELINE_SEEN:
+        if len(_DATELINE_SEEN) > 4096:
+            _DATELINE_SEEN.clear()
+        _DATELINE_SEEN[key] = _dateline_place(head, kb)
+    return _DATELINE_SEEN[key]
+
+
+def _dateline_place(head: str, kb) -> tuple[str | None, str]:
     word = re.split(r"\s*[,(\[|]", head.strip(), maxsplit=1)[0].strip()
     # the place must be all of the dateline's first part: "गांधीनगर शिखर वार्ता:" is a headline
     names = [h.value for h in kb.matcher.find(word) if h.kind == "place" and h.start == 0 and h.end >= len(word) - 1]

@@ -183,9 +183,13 @@ def clean(
 
     combined = _combined(tuple(boilerplate))
 
+    acted: dict[str, str | None] = {}
+
     def action_of(line: str) -> str | None:
-        m = combined.match(line)  # every pattern is anchored at the line start
-        return boilerplate[int(m.lastgroup[1:])][1] if m else None
+        if line not in acted:
+            m = combined.match(line)  # every pattern is anchored at the line start
+            acted[line] = boilerplate[int(m.lastgroup[1:])][1] if m else None
+        return acted[line]
 
     # 1. the header zone (share buttons and tickers are furniture: they do not count towards it)
     nonempty = [i for i, ln in enumerate(lines) if ln]
@@ -261,7 +265,8 @@ def clean(
         tkey = _key(title)
         for j in range(len(lines)):
             if lines[j]:
-                if _key(lines[j]) == tkey:
+                # a repeat is about as long as the title: a long paragraph need not be folded
+                if len(lines[j]) <= 2 * len(title) + 20 and _key(lines[j]) == tkey:
                     lines[j] = ""
                     continue
                 if title_from_text or j > 20:
