@@ -168,6 +168,21 @@ def _read(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
         return rows
 
 
+def files_of(directory: Path, name: str) -> list[Path]:
+    """`<name>.csv` and then every `<name>-*.csv` beside it (`aliases-ja.csv`, `cues-mr.csv`): each
+    script's rows live in a file of their own, so analysts (and branches) do not edit one file."""
+    base = directory / f"{name}.csv"
+    extra = sorted(p for p in directory.glob(f"{name}-*.csv") if p.is_file())
+    return [base, *extra]
+
+
+def _read_all(directory: Path, name: str, required: tuple[str, ...]) -> list[tuple[Path, int, dict]]:
+    """Rows of `<name>.csv` and its per-language companions, each with its own file and line."""
+    return [
+        (path, line, row) for path in files_of(directory, name) for line, row in _read(path, required)
+    ]
+
+
 def _date(value: str, path: Path, line: int, column: str) -> date | None:
     if not value:
         return None
@@ -198,8 +213,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
 
     tenures: list[Tenure] = []
     people: dict[str, str] = {}
-    path = d / "people.csv"
-    for line, r in _read(path, ("name", "country", "role", "role_key", "from", "to")):
+    for path, line, r in _read_all(d, "people", ("name", "country", "role", "role_key", "from", "to")):
         _need(r, ("name", "country", "role_key"), path, line)
         if r["role_key"] not in ROLE_KEYS:
             raise KnowledgeError(
@@ -215,9 +229,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         tenures.append(Tenure(r["name"], r["country"], r["role"], r["role_key"], start, end))
 
     def table(fname: str, cols: tuple[str, ...], needed: tuple[str, ...]) -> dict[str, dict]:
-        p = d / fname
         out: dict[str, dict] = {}
-        for line, r in _read(p, cols):
+        for p, line, r in _read_all(d, fname.removesuffix(".csv"), cols):
             _need(r, needed, p, line)
             if r["name"] in out:
                 raise KnowledgeError(f"{p}:{line}: {r['name']!r} is defined twice")
@@ -240,7 +253,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
                 )
     p = d / "areas.csv"
     areas: dict[str, dict] = {}
-    for line, r in _read(p, ("id", "label_en", "label_hi")):
+    for line, r in _read(p, ("id", "label_en", "label_hi")):  # a fixed taxonomy: one file
         _need(r, ("id", "label_en"), p, line)
         if r["id"] not in AREA_IDS:
             raise KnowledgeError(f"{p}:{line}: area id {r['id']!r} is not in the fixed taxonomy")
@@ -255,7 +268,6 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         "exercise": exercises,
         "dialogue": dialogues,
     }
-    p = d / "aliases.csv"
     seen: dict[tuple[str, str], str] = {}
     context_aliases: set[tuple[str, str]] = set()
     surname_keys: dict[str, str] = {}
@@ -264,7 +276,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         for name in names:
             seen[(kind, fold(name))] = name
             matcher.add(name, kind, name)
-    for line, r in _read(p, ("alias", "kind", "name", "context")):
+    for p, line, r in _read_all(d, "aliases", ("alias", "kind", "name", "context")):
         _need(r, ("alias", "kind", "name"), p, line)
         kind = r["kind"]
         if kind not in targets:
@@ -285,21 +297,20 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             context_aliases.add((key[1], r["name"]))
         matcher.add(r["alias"], kind, r["name"], flag)
 
-    p = d / "area_keywords.csv"
-    for line, r in _read(p, ("keyword", "area", "lang", "prefix")):
+    for p, line, r in _read_all(d, "area_keywords", ("keyword", "area", "lang", "prefix")):
         _need(r, ("keyword", "area"), p, line)
         if r["area"] not in areas:
             raise KnowledgeError(f"{p}:{line}: area {r['area']!r} is not defined in areas.csv")
         flag = "prefix" if r["prefix"].lower() in ("yes", "y", "true", "1") else ""
         matcher.add(r["keyword"], "area", r["area"], flag)
 
-    p = d / "countries.csv"
-    for line, r in _read(p, ("alias", "country")):
-        _need(r, ("alias", "country"), p, line)
-        matcher.add(r["alias"], "country", r["country"])
+    for p, line, r in _read_all(d, "countries", ("alias", "country")):
+        _need(r, ("alias",), p, line)
+        # an empty country marks a compound that holds a country's name without naming the country
+        # (インド太平洋, "the Indo-Pacific"): hits inside it are dropped (matcher.drop_masked)
+        matcher.add(r["alias"], "country" if r["country"] else "mask", r["country"])
 
-    p = d / "role_phrases.csv"
-    for line, r in _read(p, ("phrase", "country", "role_key")):
+    for p, line, r in _read_all(d, "role_phrases", ("phrase", "country", "role_key")):
         _need(r, ("phrase", "role_key"), p, line)
         if r["role_key"] not in ROLE_KEYS:
             raise KnowledgeError(
@@ -307,16 +318,14 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             )
         matcher.add(r["phrase"], "role", f"{r['country']}|{r['role_key']}")
 
-    p = d / "cues.csv"
-    for line, r in _read(p, ("cue", "kind", "value", "prefix")):
+    for p, line, r in _read_all(d, "cues", ("cue", "kind", "value", "prefix")):
         _need(r, ("cue", "kind"), p, line)
         if r["kind"] not in CUE_KINDS:
             raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not one of {CUE_KINDS}")
         flag = "prefix" if r["prefix"].lower() in ("yes", "y", "true", "1") else ""
         matcher.add(r["cue"], "cue_" + r["kind"], r["value"], flag)
 
-    p = d / "calendar.csv"
-    for line, r in _read(p, ("word", "kind", "value")):
+    for p, line, r in _read_all(d, "calendar", ("word", "kind", "value")):
         _need(r, ("word", "kind", "value"), p, line)
         # month, weekday and relative words are found by the automaton, like every other word
         if r["kind"] not in ("month", "weekday", "relative"):
@@ -325,9 +334,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             raise KnowledgeError(f"{p}:{line}: month number {r['value']!r} is not 1-12")
         matcher.add(r["word"], r["kind"], r["value"])
 
-    p = d / "boilerplate.csv"
     boilerplate = []
-    for line, r in _read(p, ("pattern", "action")):
+    for p, line, r in _read_all(d, "boilerplate", ("pattern", "action")):
         _need(r, ("pattern", "action"), p, line)
         if r["action"] not in BOILERPLATE_ACTIONS:
             raise KnowledgeError(
