@@ -238,11 +238,12 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
         by_kind.setdefault(h.kind, []).append(h)
     for group in by_kind.values():
         group.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        last_end = -1
+        last_end = last_start = -1
         for h in group:
-            if h.start >= last_end:
+            if h.start >= last_end or (h.start == last_start and h.end == last_end):
+                # one word may name two things of a kind: 日印 is both Japan and India
                 out.append(h)
-                last_end = h.end
+                last_start, last_end = h.start, h.end
             elif h.end <= last_end:
                 continue
     out.sort(key=lambda h: (h.start, h.end))
