@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from dashboard.parse import dates_ja
 from dashboard.parse.matcher import INDIC_DIGITS, lower_same_length
 
 _DIGITS = INDIC_DIGITS
@@ -52,7 +53,7 @@ class RawDate(NamedTuple):
     start: int
     end: int
     text: str
-    kind: str  # full | yearless | month | relative | weekday
+    kind: str  # full | yearless | month | relative | weekday | day (a day without its month: 本2日)
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -128,6 +129,9 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):  # Indian order: day.month.year
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))
+    if dates_ja.has_japanese(t):
+        for rd in dates_ja.find_dates(text, RawDate, relative):  # 令和7年5月5日, 5日, 昨年8月
+            add(rd)
     for h in hits:
         if h.kind != "month":
             continue
@@ -256,6 +260,8 @@ def resolve(
     r: RawDate, published: date | None, when: str = "past"
 ) -> tuple[str | None, str | None]:
     """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable."""
+    if r.kind == "day" or r.offset[:1] in ("m", "y"):
+        return dates_ja.resolve(r, published, when)  # a day alone (本2日), a month of 昨年
     if r.kind == "full":
         end = (
             iso(date(r.year, r.month, r.end_day))
