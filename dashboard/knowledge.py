@@ -200,6 +200,10 @@ def _need(row: dict, cols: tuple[str, ...], path: Path, line: int) -> None:
             raise KnowledgeError(f"{path}:{line}: {c} is empty")
 
 
+def _yes(value: str) -> bool:
+    return value.lower() in ("yes", "y", "true", "1")
+
+
 def _loose_key(latin: str) -> str:
     """A spelling-tolerant key: नकातानी, नाकातानी and Nakatani all become 'nktn'-like strings."""
     s = re.sub(r"[^a-z]", "", latin.lower())
@@ -295,6 +299,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         flag = "context" if r["context"].lower() in ("yes", "y", "true", "1") else ""
         if flag:
             context_aliases.add((key[1], r["name"]))
+        elif _yes(r.get("prefix", "")):
+            flag = "prefix"  # জাপানের, ଇୱାୟାଙ୍କ, జపాన్‌తో: the name with a case ending glued on
         matcher.add(r["alias"], kind, r["name"], flag)
 
     for p, line, r in _read_all(d, "area_keywords", ("keyword", "area", "lang", "prefix")):
@@ -308,7 +314,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         _need(r, ("alias",), p, line)
         # an empty country marks a compound that holds a country's name without naming the country
         # (インド太平洋, "the Indo-Pacific"): hits inside it are dropped (matcher.drop_masked)
-        matcher.add(r["alias"], "country" if r["country"] else "mask", r["country"])
+        matcher.add(r["alias"], "country" if r["country"] else "mask", r["country"], "prefix" if _yes(r.get("prefix", "")) else "")
 
     for p, line, r in _read_all(d, "role_phrases", ("phrase", "country", "role_key")):
         _need(r, ("phrase", "role_key"), p, line)
@@ -316,7 +322,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             raise KnowledgeError(
                 f"{p}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}"
             )
-        matcher.add(r["phrase"], "role", f"{r['country']}|{r['role_key']}")
+        matcher.add(r["phrase"], "role", f"{r['country']}|{r['role_key']}", "prefix" if _yes(r.get("prefix", "")) else "")
 
     for p, line, r in _read_all(d, "cues", ("cue", "kind", "value", "prefix")):
         _need(r, ("cue", "kind"), p, line)

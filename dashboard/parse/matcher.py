@@ -158,8 +158,13 @@ class Matcher:
         )
         entry = (kind, value, flag, case_sensitive)
         lst = self._entries.setdefault(key, [])
-        if entry not in lst:
-            lst.append(entry)
+        if entry in lst:
+            return
+        for i, (k, v, f, cs) in enumerate(lst):
+            if (k, v, cs) == (kind, value, case_sensitive) and {f, flag} == {"", "prefix"}:
+                lst[i] = (k, v, "prefix", cs)  # one spelling in two files, one with inflections: one hit
+                return
+        lst.append(entry)
 
     def build(self) -> None:
         for key, entries in self._entries.items():
