@@ -64,6 +64,7 @@ class RawDate(NamedTuple):
 _A = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
 _ISO = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d])")
 _NUMERIC_SHAPE = re.compile(r"\d[./-]\d")
+_DAY_MONTH = re.compile(r"\s*(\d{1,2})\s*[।/.]\s*(\d{1,2})\s*")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?![\d./])")
 # windows around a month word found by the automaton: "05 मई, 2025", "May 5th, 2025", "मार्च 2023"
 _DAY_BEFORE = re.compile(
@@ -129,6 +130,9 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):  # Indian order: day.month.year
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))
+    if not relative and (dm := _DAY_MONTH.fullmatch(t)) and _valid(None, int(dm.group(2)), int(dm.group(1))):
+        # a dateline's "୨।୯", "2/9": day and month, no year (Odia, Bengali and Hindi wires)
+        add(RawDate(dm.start(1), dm.end(2), text[dm.start(1) : dm.end(2)], "yearless", None, int(dm.group(2)), int(dm.group(1))))
     if dates_ja.has_japanese(t):
         for rd in dates_ja.find_dates(text, RawDate, relative):  # 令和7年5月5日, 5日, 昨年8月
             add(rd)
