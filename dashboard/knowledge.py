@@ -89,6 +89,9 @@ class Knowledge:
     matcher: Matcher
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
     surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
+    # (kind, name) -> its spellings in every script, with whether case endings may follow
+    # (context-only aliases such as a bare surname left out): what a search is widened with
+    spellings: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
 
     def tenures_of(self, name: str) -> list[Tenure]:
@@ -275,11 +278,13 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     seen: dict[tuple[str, str], str] = {}
     context_aliases: set[tuple[str, str]] = set()
     surname_keys: dict[str, str] = {}
+    spellings: dict[tuple[str, str], list[tuple[str, bool]]] = {}
     # every canonical name is its own alias
     for kind, names in targets.items():
         for name in names:
             seen[(kind, fold(name))] = name
             matcher.add(name, kind, name)
+            spellings.setdefault((kind, name), []).append((name, False))
     for p, line, r in _read_all(d, "aliases", ("alias", "kind", "name", "context")):
         _need(r, ("alias", "kind", "name"), p, line)
         kind = r["kind"]
@@ -302,6 +307,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         elif _yes(r.get("prefix", "")):
             flag = "prefix"  # জাপানের, ଇୱାୟାଙ୍କ, జపాన్‌తో: the name with a case ending glued on
         matcher.add(r["alias"], kind, r["name"], flag)
+        if flag != "context":
+            spellings.setdefault((kind, r["name"]), []).append((r["alias"], flag == "prefix"))
 
     for p, line, r in _read_all(d, "area_keywords", ("keyword", "area", "lang", "prefix")):
         _need(r, ("keyword", "area"), p, line)
@@ -371,6 +378,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         matcher=matcher,
         context_aliases=context_aliases,
         surname_keys=surname_keys,
+        spellings=spellings,
     )
 
 
