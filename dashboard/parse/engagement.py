@@ -891,7 +891,7 @@ def _year_from_people(ctx: Context, dm: DateMention, names: list[str]) -> str | 
     return str(years.pop()) if len(years) == 1 else None
 
 
-_SENTENCE_END = re.compile(r"[।.!?]['\"”’)]?$")
+_SENTENCE_END = re.compile(r"[।.!?。۔]['\"”’)」]?$")
 
 
 def is_analysis(ctx: Context) -> bool:
