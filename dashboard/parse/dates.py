@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from dashboard.parse import dates_ja
+from dashboard.parse import scripts as _scripts
 from dashboard.parse.matcher import INDIC_DIGITS, lower_same_length
 
 _DIGITS = INDIC_DIGITS
@@ -237,6 +238,11 @@ def tense(sentence: str, pos: int | None = None) -> str:
         if fh and (not ph or fh.start() <= ph.start() + 12):
             return "future"
         return "past"
+    if _scripts.OTHER_SCRIPT.search(after):
+        # Japanese, Bengali … Urdu: the verb after the date, as in Hindi (patterns in scripts.py)
+        fo, po = _scripts.FUTURE.search(after), _scripts.PAST.search(after)
+        if fo or po:
+            return "future" if fo and (not po or fo.start() <= po.start() + 12) else "past"
     fl, pl = _FUTURE_LATIN_HI.search(after), _PAST_LATIN_HI.search(after)
     if fl or pl:
         # Romanised Hindi, like Hindi, puts the verb after the date

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from dashboard.models import DateMention, Engagement
+from dashboard.parse import scripts as _scripts
 from dashboard.parse.dates import RawDate, find_dates, resolve, said_in_past, tense
 from dashboard.parse.matcher import Hit
 
@@ -443,7 +444,7 @@ def engagement_type(ctx: Context) -> str:
 
 
 _MULTI_DAY = ("exercise", "visit")
-_UNTIL_AFTER = re.compile(r"\s*(?:तक|tak|ke baad tak)(?![\u0900-\u0963\u0966-\u097f\w])")
+_UNTIL_AFTER = re.compile(rf"\s*(?:तक|tak|ke baad tak|{_scripts.UNTIL})(?![\u0900-\u0963\u0966-\u097f\w])")
 _UNTIL_BEFORE = re.compile(r"(?:until|till|through|to|se|से|ending on|ends on|concludes on|conclude on)\s+(?:the\s+)?$", re.I)
 
 
