@@ -52,7 +52,7 @@ ROLE_KEYS = (
 )
 ALIAS_KINDS = ("person", "place", "organisation", "exercise", "dialogue")
 BOILERPLATE_ACTIONS = ("drop_line", "drop_rest", "byline", "page_date")
-CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre")
+CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre", "intent")
 
 # Python's \b treats Devanagari vowel signs as non-word characters, so "पढ़ें\b" never matches;
 # patterns in boilerplate.csv get this boundary instead.
@@ -92,6 +92,7 @@ class Knowledge:
     # (kind, name) -> its spellings in every script, with whether case endings may follow
     # (context-only aliases such as a bare surname left out): what a search is widened with
     spellings: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
+    place_aliases: list[tuple[str, str]] = field(default_factory=list)  # (spelling, place name)
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
 
     def tenures_of(self, name: str) -> list[Tenure]:
@@ -279,6 +280,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     context_aliases: set[tuple[str, str]] = set()
     surname_keys: dict[str, str] = {}
     spellings: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+    place_aliases: list[tuple[str, str]] = [(name, name) for name in places]
     # every canonical name is its own alias
     for kind, names in targets.items():
         for name in names:
@@ -309,6 +311,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         matcher.add(r["alias"], kind, r["name"], flag)
         if flag != "context":
             spellings.setdefault((kind, r["name"]), []).append((r["alias"], flag == "prefix"))
+        if kind == "place":
+            place_aliases.append((r["alias"], r["name"]))
 
     for p, line, r in _read_all(d, "area_keywords", ("keyword", "area", "lang", "prefix")):
         _need(r, ("keyword", "area"), p, line)
@@ -379,6 +383,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         context_aliases=context_aliases,
         surname_keys=surname_keys,
         spellings=spellings,
+        place_aliases=place_aliases,
     )
 
 
