@@ -110,6 +110,9 @@ def find_people(
         if h.kind != "role":
             continue
         country, role_key = h.value.split("|")
+        # Japanese puts the title after the name, often inside one alias: 浜田防衛大臣, シン国防相
+        if any(p.start <= h.start and h.end <= p.end for p in out if p.via == "alias"):
+            continue
         # a title directly before a name ("रक्षा मंत्री राजनाथ सिंह", "Defence Minister Gen Nakatani")
         following = body[h.end : h.end + 14]
         if any(0 <= p.start - h.end <= 12 for p in out if p.via == "alias") and not re.search(
