@@ -8,7 +8,6 @@ from collections import defaultdict
 from dashboard.models import AreaMention, Span
 from dashboard.parse.matcher import Hit
 
-
 # a "general" area (defence cooperation as such) is what a text is about only when it names at
 # most this many specific ones: beside maritime security, industry and exercises it is just framing
 GENERAL_ONLY_BESIDE = 1
