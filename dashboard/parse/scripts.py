@@ -54,3 +54,9 @@ PAST = re.compile(
     r"(?<![\u0600-\u06ff])(?:کیا|کی|کیے|ہوئی|ہوا|ہوئے|تھا|تھی|تھے)(?![\u0600-\u06ff])"
 )
 OTHER_SCRIPT = re.compile(f"[{OTHER_INDIC_ARABIC}\u3040-\u30ff\u4e00-\u9fff]")
+
+# a Japanese wire dateline: 【ニューデリー共同】, 【ワシントン＝時事】, 【バンコク＝ロイター】
+_JA_AGENCIES = "共同通信|共同|時事通信|時事|ロイター|AFP|AP|ブルームバーグ|聯合|新華社|NNA"
+DATELINE_JA = re.compile(
+    rf"^\s*【(?P<place>[^】=＝\s]{{1,15}}?)\s*[=＝]?\s*(?:{_JA_AGENCIES}|[^】]{{0,6}}?(?:支局|特派員|記者))?】\s*"
+)

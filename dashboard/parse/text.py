@@ -287,6 +287,8 @@ def clean(
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
     dateline, dateline_date = header_dateline or (None, None)
+    if dateline is None and (jm := _scripts.DATELINE_JA.match(body)):
+        dateline, body = jm.group("place"), body[jm.end() :]  # 【ニューデリー共同】, 【ワシントン＝時事】
     m = _DATELINE.match(body)
     if dateline is None and m and _plausible_dateline(m, is_place):
         dateline = m.group("head").strip()
