@@ -103,8 +103,13 @@ def find_dates(text: str, raw_date, relative: bool = True) -> list:
         out.append(raw_date(*span, text[span[0] : span[1]], kind, year, mo, d, e, offset))
         taken.append(span)
     if relative:
+        taken.sort()
+        j = 0
         for m in _DAY.finditer(t):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            # spans already read, walked once in order (a page of many dates stays linear)
+            while j < len(taken) and taken[j][1] <= m.start():
+                j += 1
+            if j < len(taken) and taken[j][0] < m.end():
                 continue
             d = int(m.group("day"))
             if not 1 <= d <= 31:
