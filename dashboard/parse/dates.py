@@ -11,6 +11,8 @@ from bisect import bisect_left
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from dashboard.parse import dates_ja
+from dashboard.parse import scripts as _scripts
 from dashboard.parse.matcher import INDIC_DIGITS, lower_same_length
 
 _DIGITS = INDIC_DIGITS
@@ -55,7 +57,7 @@ class RawDate(NamedTuple):
     start: int
     end: int
     text: str
-    kind: str  # full | yearless | month | relative | weekday | relative_month
+    kind: str  # full | yearless | month | relative | weekday | relative_month | day (a day without its month: 本2日)
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -66,6 +68,7 @@ class RawDate(NamedTuple):
 _A = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
 _ISO = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d])")
 _NUMERIC_SHAPE = re.compile(r"\d[./-]\d")
+_DAY_MONTH = re.compile(r"\s*(\d{1,2})\s*[।/.]\s*(\d{1,2})\s*")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?![\d./])")
 # windows around a month word found by the automaton: "05 मई, 2025", "May 5th, 2025", "मार्च 2023"
 _DAY_BEFORE = re.compile(
@@ -139,6 +142,12 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):  # Indian order: day.month.year
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))
+    if not relative and (dm := _DAY_MONTH.fullmatch(t)) and _valid(None, int(dm.group(2)), int(dm.group(1))):
+        # a dateline's "୨।୯", "2/9": day and month, no year (Odia, Bengali and Hindi wires)
+        add(RawDate(dm.start(1), dm.end(2), text[dm.start(1) : dm.end(2)], "yearless", None, int(dm.group(2)), int(dm.group(1))))
+    if dates_ja.has_japanese(t):
+        for rd in dates_ja.find_dates(text, RawDate, relative):  # 令和7年5月5日, 5日, 昨年8月
+            add(rd)
     for h in hits:
         if h.kind != "month":
             continue
@@ -246,6 +255,7 @@ class TenseIndex:
         self._asked = 0
         self._starts: dict[str, list[int]] = {}
         self._english: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+        self.other = _scripts.OTHER_SCRIPT.search(sentence) is not None  # Japanese, Bengali … Urdu verbs
 
     def _first(self, name: str, rx: re.Pattern, pos: int) -> int | None:
         """Where the first match of `rx` at or after `pos` starts."""
@@ -274,6 +284,7 @@ class TenseIndex:
             fe = [(m.start(), m.end()) for m in _FUTURE_EN.finditer(low)]
             pe = [(m.start(), m.end()) for m in _PAST_EN.finditer(low) if not any(a < m.start() < b for a, b in passive)]
             self._english = (fe, pe)
+            self._ends = ([b for _a, b in fe], [b for _a, b in pe])
         return self._english
 
     def explicit(self, pos: int) -> bool:
@@ -281,6 +292,7 @@ class TenseIndex:
         return any(
             x is not None
             for x in (self._future_hi(0), self._first("ph", _PAST_HI, 0), self._first("fl", _FUTURE_LATIN_HI, 0), self._first("pl", _PAST_LATIN_HI, 0))
+            + ((self._first("fo", _scripts.FUTURE, 0), self._first("po", _scripts.PAST, 0)) if self.other else ())
         ) or bool(self.english[0] or self.english[1])
 
     def at(self, pos: int) -> str:
@@ -289,16 +301,22 @@ class TenseIndex:
         fh, ph = self._future_hi(pos), self._first("ph", _PAST_HI, pos)
         if fh is not None or ph is not None:
             return "future" if fh is not None and (ph is None or fh <= ph + 12) else "past"
+        if self.other:
+            fo, po = self._first("fo", _scripts.FUTURE, pos), self._first("po", _scripts.PAST, pos)
+            if fo is not None or po is not None:
+                # Japanese, Bengali … Urdu put the verb after the date, as Hindi does (scripts.py)
+                return "future" if fo is not None and (po is None or fo <= po + 12) else "past"
         fl, pl = self._first("fl", _FUTURE_LATIN_HI, pos), self._first("pl", _PAST_LATIN_HI, pos)
         if fl is not None or pl is not None:
             # Romanised Hindi, like Hindi, puts the verb after the date
             return "future" if fl is not None and (pl is None or fl <= pl + 12) else "past"
         fe, pe = self.english
-        before_f = [a for a, b in fe if b <= pos]
-        before_p = [a for a, b in pe if b <= pos]
-        if before_f or before_p:
-            return "future" if (before_f[-1] if before_f else -1) > (before_p[-1] if before_p else -1) else "past"
-        if any(a >= pos for a, _b in fe) and not any(a >= pos for a, _b in pe):
+        nf, np_ = bisect_right(self._ends[0], pos), bisect_right(self._ends[1], pos)
+        if nf or np_:
+            last_f = fe[nf - 1][0] if nf else -1
+            last_p = pe[np_ - 1][0] if np_ else -1
+            return "future" if last_f > last_p else "past"
+        if fe and fe[-1][0] >= pos and not (pe and pe[-1][0] >= pos):
             return "future"
         first_fh, first_ph = self._future_hi(0), self._first("ph", _PAST_HI, 0)
         if first_fh is not None and first_fh < pos and not (first_ph is not None and first_ph < pos):
@@ -319,6 +337,8 @@ def resolve(r: RawDate, published: date | None, when: str = "past") -> tuple[str
     """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable (also
     when counting from the page date leaves the calendar: year 0, year 10000)."""
     try:
+        if r.kind == "day" or r.offset[:1] in ("m", "y"):
+            return dates_ja.resolve(r, published, when)  # a day alone (本2日), a month of 昨年
         return _resolve(r, published, when)
     except (ValueError, OverflowError):
         return None, None

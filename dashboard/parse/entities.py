@@ -11,7 +11,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from dashboard.models import EntityMention, PersonMention, Span
-from dashboard.parse.matcher import Hit, Near
+from dashboard.parse.matcher import Hit, Near, cjk_class
 
 _AFTER_TITLE = re.compile(
     r"(?:श्री|श्रीमती|मिस्टर|सुश्री|डॉ\.?|जनरल|जेन|मंत्री|एडमिरल)\s+(?:जनरल\s+|जेन\s+)?([\u0900-\u0963\u0966-\u097f]+)"
@@ -128,6 +128,11 @@ def find_people(
         if h.kind != "role":
             continue
         country, role_key = h.value.split("|")
+        # Japanese puts the title after the name, often inside one alias: 浜田防衛大臣, シン国防相
+        if any(p.start <= h.start and h.end <= p.end for p in out if p.via == "alias") or (
+            cjk_class(body[h.start]) and any(0 <= h.start - p.end <= 2 for p in out if p.via == "alias")
+        ):
+            continue  # … or right after it: ラージナート・シン・インド国防大臣
         # a title directly before a name ("रक्षा मंत्री राजनाथ सिंह", "Defence Minister Gen Nakatani")
         following = body[h.end : h.end + 14]
         if named.starting(h.end, h.end + 13) and not re.search(r"[।.,;]", following[:3]):
