@@ -7,7 +7,7 @@ is far too slow per sentence); dateparser is kept for free-form metadata strings
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
