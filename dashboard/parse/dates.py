@@ -256,12 +256,18 @@ class TenseIndex:
         self._starts: dict[str, list[int]] = {}
         self._english: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
         self.other = _scripts.OTHER_SCRIPT.search(sentence) is not None  # Japanese, Bengali … Urdu verbs
+        self.said: dict[int, bool | None] = {}  # per position asked: a verb decided (None: not yet known)
+        self._passive_spans: list[tuple[int, int]] | None = None
+        self._memo: dict[tuple[str, int], int | None] = {}
 
     def _first(self, name: str, rx: re.Pattern, pos: int) -> int | None:
         """Where the first match of `rx` at or after `pos` starts."""
         if self._asked < self._SEARCHES:
-            m = rx.search(self.low, pos)
-            return m.start() if m else None
+            key = (name, pos)
+            if key not in self._memo:
+                m = rx.search(self.low, pos)
+                self._memo[key] = m.start() if m else None
+            return self._memo[key]
         starts = self._starts.get(name)
         if starts is None:
             starts = self._starts[name] = [m.start() for m in rx.finditer(self.low)]
@@ -287,15 +293,69 @@ class TenseIndex:
             self._ends = ([b for _a, b in fe], [b for _a, b in pe])
         return self._english
 
+    def _passive(self) -> list[tuple[int, int]]:
+        if self._passive_spans is None:
+            self._passive_spans = [(m.start(), m.end()) for m in _FUTURE_PASSIVE.finditer(self.low)] if "be" in self.low else []
+        return self._passive_spans
+
+    def _english_before(self, pos: int) -> tuple[int, int]:
+        """Where the last English future and past verbs before `pos` start (-1: none)."""
+        if self._asked > self._SEARCHES:
+            fe, pe = self.english
+            nf, np_ = bisect_right(self._ends[0], pos), bisect_right(self._ends[1], pos)
+            return (fe[nf - 1][0] if nf else -1), (pe[np_ - 1][0] if np_ else -1)
+        if pos <= 0:
+            return -1, -1
+        last_f = last_p = -1
+        for m in _FUTURE_EN.finditer(self.low, 0, pos):
+            last_f = m.start()
+        passive = None
+        for m in _PAST_EN.finditer(self.low, 0, pos):
+            if passive is None:
+                passive = self._passive()
+            if not any(a < m.start() < b for a, b in passive):
+                last_p = m.start()
+        return last_f, last_p
+
+    def _english_after(self, pos: int) -> tuple[bool, bool]:
+        """Whether an English future, and a past, verb starts at or after `pos`."""
+        if self._asked > self._SEARCHES:
+            fe, pe = self.english
+            return bool(fe and fe[-1][0] >= pos), bool(pe and pe[-1][0] >= pos)
+        fut = _FUTURE_EN.search(self.low, pos) is not None
+        if not fut:
+            return False, False  # the only question asked of it: a future verb and no past one
+        passive = self._passive()
+        past = any(not any(a < m.start() < b for a, b in passive) for m in _PAST_EN.finditer(self.low, pos))
+        return True, past
+
     def explicit(self, pos: int) -> bool:
         """Whether any verb placed the clause in time, rather than the default of the past."""
-        return any(
+        if any(
             x is not None
             for x in (self._future_hi(0), self._first("ph", _PAST_HI, 0), self._first("fl", _FUTURE_LATIN_HI, 0), self._first("pl", _PAST_LATIN_HI, 0))
             + ((self._first("fo", _scripts.FUTURE, 0), self._first("po", _scripts.PAST, 0)) if self.other else ())
-        ) or bool(self.english[0] or self.english[1])
+        ):
+            return True
+        if _FUTURE_EN.search(self.low) is not None:
+            return True
+        return any(not any(a < m.start() < b for a, b in self._passive()) for m in _PAST_EN.finditer(self.low))
 
     def at(self, pos: int) -> str:
+        self._default = False
+        when = self._at(pos)
+        self.said[pos] = None if self._default else True
+        return when
+
+    def decided_by_a_verb(self, pos: int) -> bool:
+        """Whether a verb placed the date at `pos` in time, rather than the default of the past."""
+        if pos not in self.said:
+            self.at(pos)
+        if self.said[pos] is None:
+            self.said[pos] = self.explicit(pos)
+        return self.said[pos]
+
+    def _at(self, pos: int) -> str:
         self._asked += 1
         # Hindi puts the verb after the date; English usually before it
         fh, ph = self._future_hi(pos), self._first("ph", _PAST_HI, pos)
@@ -310,17 +370,15 @@ class TenseIndex:
         if fl is not None or pl is not None:
             # Romanised Hindi, like Hindi, puts the verb after the date
             return "future" if fl is not None and (pl is None or fl <= pl + 12) else "past"
-        fe, pe = self.english
-        nf, np_ = bisect_right(self._ends[0], pos), bisect_right(self._ends[1], pos)
-        if nf or np_:
-            last_f = fe[nf - 1][0] if nf else -1
-            last_p = pe[np_ - 1][0] if np_ else -1
+        last_f, last_p = self._english_before(pos)
+        if last_f >= 0 or last_p >= 0:
             return "future" if last_f > last_p else "past"
-        if fe and fe[-1][0] >= pos and not (pe and pe[-1][0] >= pos):
+        if self._english_after(pos) == (True, False):
             return "future"
         first_fh, first_ph = self._future_hi(0), self._first("ph", _PAST_HI, 0)
         if first_fh is not None and first_fh < pos and not (first_ph is not None and first_ph < pos):
             return "future"
+        self._default = True  # reached the default: whether any verb is there is asked only if needed
         return "past"
 
 

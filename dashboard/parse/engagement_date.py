@@ -108,9 +108,7 @@ def _sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[i
     # not another engagement
     neutral = {"meeting", etype} | ({"visit"} if etype in _MEETS_ON_A_TRIP else set())
     cue, own, other, other_ex, met = set(), set(), set(), set(), set()
-    for h in ctx.hits:
-        if h.kind not in ("cue_type", "exercise", "dialogue"):
-            continue
+    for h in ctx.by_kind["cue_type"] + ctx.by_kind["exercise"] + ctx.by_kind["dialogue"]:
         si = ctx.sentence_of(h.start)
         cue.add(si)
         if h.kind == "exercise":
@@ -131,7 +129,7 @@ def _sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[i
             other.add(si)
     if main is not None:
         # "अभ्यास" beside another exercise's name is that exercise, not this one
-        named_main = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "exercise" and h.value == main}
+        named_main = {ctx.sentence_of(h.start) for h in ctx.by_kind["exercise"] if h.value == main}
         own -= other_ex - named_main
     return cue, own, other - own - met, other_ex - own
 

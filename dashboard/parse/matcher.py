@@ -89,6 +89,7 @@ def _edge(c: str) -> int:
     return 1 if is_word_char(c) else 0
 
 
+@lru_cache(maxsize=16384)
 def _blocks(edge: int, c: str) -> bool:
     """Whether the character `c` next to a key's edge makes the hit part of a longer word."""
     if edge == 1:
