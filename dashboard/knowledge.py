@@ -13,8 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.parse.matcher import Matcher, fold
+
+if TYPE_CHECKING:
+    from dashboard.outlets import Outlets
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
 
@@ -89,6 +93,7 @@ class Knowledge:
     matcher: Matcher
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
     surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
+    outlets: Outlets | None = None  # outlets.csv: every spelling and domain of an outlet -> one name
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
 
     def tenures_of(self, name: str) -> list[Tenure]:
@@ -185,6 +190,19 @@ def _need(row: dict, cols: tuple[str, ...], path: Path, line: int) -> None:
             raise KnowledgeError(f"{path}:{line}: {c} is empty")
 
 
+def _coordinates(row: dict, path: Path, line: int) -> None:
+    """lat/lon of a place: both or neither, decimal degrees on the globe (a typo would misplace a marker)."""
+    lat, lon = row.get("lat", ""), row.get("lon", "")
+    if not lat and not lon:
+        return
+    try:
+        la, lo = float(lat), float(lon)
+    except ValueError:
+        raise KnowledgeError(f"{path}:{line}: lat {lat!r} / lon {lon!r} must both be decimal degrees") from None
+    if not (-90 <= la <= 90 and -180 <= lo <= 180):
+        raise KnowledgeError(f"{path}:{line}: lat {la} / lon {lo} is off the globe (lat -90..90, lon -180..180)")
+
+
 def _loose_key(latin: str) -> str:
     """A spelling-tolerant key: नकातानी, नाकातानी and Nakatani all become 'nktn'-like strings."""
     s = re.sub(r"[^a-z]", "", latin.lower())
@@ -225,6 +243,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         return out
 
     places = table("places.csv", ("name", "kind", "country"), ("name", "kind"))
+    for line, r in _read(d / "places.csv", ()):  # lat/lon put places on the offline map
+        _coordinates(r, d / "places.csv", line)
     orgs = table("organisations.csv", ("name", "country", "kind"), ("name", "kind"))
     exercises = table(
         "exercises.csv",
@@ -339,6 +359,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             raise KnowledgeError(f"{p}:{line}: pattern does not compile: {exc}") from None
         boilerplate.append((rx, r["action"]))
 
+    from dashboard import outlets as _outlets
+
+    outlets = _outlets.load(d / "outlets.csv")
     matcher.build()
     for name, country in people.items():
         if country in ("India", "Japan"):
@@ -357,6 +380,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         matcher=matcher,
         context_aliases=context_aliases,
         surname_keys=surname_keys,
+        outlets=outlets,
     )
 
 
