@@ -94,7 +94,12 @@ class Knowledge:
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
     surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
     outlets: Outlets | None = None  # outlets.csv: every spelling and domain of an outlet -> one name
+    hindi_names: dict[str, str] = field(default_factory=dict)  # name -> its first Devanagari alias, for Hindi mode
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
+
+    def shown(self, name: str, hindi: bool) -> str:
+        """A person, place or force as Hindi mode shows it: its Devanagari spelling when known."""
+        return self.hindi_names.get(name, name) if hindi else name
 
     def tenures_of(self, name: str) -> list[Tenure]:
         if not self._by_name:  # built on first use: asked several times for every article
@@ -278,6 +283,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     p = d / "aliases.csv"
     seen: dict[tuple[str, str], str] = {}
     context_aliases: set[tuple[str, str]] = set()
+    hindi_names: dict[str, str] = {}
     surname_keys: dict[str, str] = {}
     # every canonical name is its own alias
     for kind, names in targets.items():
@@ -303,6 +309,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         flag = "context" if r["context"].lower() in ("yes", "y", "true", "1") else ""
         if flag:
             context_aliases.add((key[1], r["name"]))
+        elif re.search("[\u0900-\u097f]", r["alias"]):
+            hindi_names.setdefault(r["name"], r["alias"])  # the first full Devanagari spelling is the one shown
         matcher.add(r["alias"], kind, r["name"], flag)
 
     p = d / "area_keywords.csv"
@@ -381,6 +389,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         context_aliases=context_aliases,
         surname_keys=surname_keys,
         outlets=outlets,
+        hindi_names=hindi_names,
     )
 
 

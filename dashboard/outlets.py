@@ -253,7 +253,7 @@ def reports_line(names: Iterable[str | None], kb, hindi: bool = False) -> str:
     n, m = len(names), independent(names, kb)
     unnamed = sum(1 for x in names if not x)
     if hindi:
-        text = f"{n} लेख, {m} स्वतंत्र स्रोतों से"
+        text = f"{n} लेख, {m} स्वतंत्र {'स्रोत' if m == 1 else 'स्रोतों'} से"
         return text + (f" ({unnamed} का स्रोत अज्ञात)" if unnamed else "")
     text = f"{n} article{'s' if n != 1 else ''} from {m} independent outlet{'s' if m != 1 else ''}"
     return text + (f" ({unnamed} with no named source)" if unnamed else "")
