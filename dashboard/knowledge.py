@@ -56,7 +56,7 @@ ROLE_KEYS = (
 )
 ALIAS_KINDS = ("person", "place", "organisation", "exercise", "dialogue")
 BOILERPLATE_ACTIONS = ("drop_line", "drop_rest", "byline", "page_date")
-CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre")
+CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre", "intent")
 
 # Python's \b treats Devanagari vowel signs as non-word characters, so "पढ़ें\b" never matches;
 # patterns in boilerplate.csv get this boundary instead.
@@ -93,6 +93,7 @@ class Knowledge:
     matcher: Matcher
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
     surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
+    place_aliases: list[tuple[str, str]] = field(default_factory=list)  # (spelling, place name)
     outlets: Outlets | None = None  # outlets.csv: every spelling and domain of an outlet -> one name
     hindi_names: dict[str, str] = field(default_factory=dict)  # name -> its first Devanagari alias, for Hindi mode
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
@@ -285,6 +286,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     context_aliases: set[tuple[str, str]] = set()
     hindi_names: dict[str, str] = {}
     surname_keys: dict[str, str] = {}
+    place_aliases: list[tuple[str, str]] = [(name, name) for name in places]
     # every canonical name is its own alias
     for kind, names in targets.items():
         for name in names:
@@ -312,6 +314,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         elif re.search("[\u0900-\u097f]", r["alias"]):
             hindi_names.setdefault(r["name"], r["alias"])  # the first full Devanagari spelling is the one shown
         matcher.add(r["alias"], kind, r["name"], flag)
+        if kind == "place":
+            place_aliases.append((r["alias"], r["name"]))
 
     p = d / "area_keywords.csv"
     for line, r in _read(p, ("keyword", "area", "lang", "prefix")):
@@ -388,6 +392,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         matcher=matcher,
         context_aliases=context_aliases,
         surname_keys=surname_keys,
+        place_aliases=place_aliases,
         outlets=outlets,
         hindi_names=hindi_names,
     )

@@ -1,5 +1,6 @@
 """Per-field precision and recall of the parser against hand-checked expected records.
 
+python scripts/evaluate.py --set real      # real news pages (../shared/realdev): the figures to quote
 python scripts/evaluate.py                 # golden set (tests/golden)
 python scripts/evaluate.py --set sample    # bundled sample corpus (data/sample_truth/*.csv)
 python scripts/evaluate.py --set dev       # second development set, in other styles (tests/dev)
@@ -33,6 +34,7 @@ BASELINES = {
     "sample": ROOT / "tests" / "data" / "sample_baseline.json",
     "heldout": HELDOUT / "baseline.json",
     "dev": DEV / "baseline.json",
+    "real": ROOT / "tests" / "data" / "real_baseline.json",
 }
 SETS = {
     "golden": lambda: golden_cases(GOLDEN),
@@ -221,7 +223,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--set", choices=tuple(SETS), default="golden")
+    ap.add_argument("--set", choices=(*SETS, "real"), default="golden")
     ap.add_argument("--details", action="store_true", help="print every disagreement")
     ap.add_argument("--json", action="store_true", help="print metrics as JSON")
     ap.add_argument(
@@ -230,6 +232,8 @@ def main() -> int:
         help="record these F1 figures as the floors tests/test_evaluate.py enforces",
     )
     args = ap.parse_args()
+    if args.set == "real":
+        return _main_real(args)
     cases = SETS[args.set]()
     t, problems = evaluate(cases)
     m = metrics(t)
@@ -251,6 +255,26 @@ def main() -> int:
         print()
         for p in problems:
             print(p)
+    return 0
+
+
+def _main_real(args) -> int:
+    """The real pages are scored by realdev's own rules, per language group (see realpages.py)."""
+    import realpages
+
+    if not realpages.available():
+        print(f"no real-page set at {realpages.REALDEV}", file=sys.stderr)
+        return 2
+    result = realpages.score(realpages.cases())
+    if args.json:
+        print(json.dumps({k: result[k] for k in ("articles", "figures", "calibration")}, indent=1))
+        return 0
+    if args.write_baseline:
+        path = BASELINES["real"]
+        floors = {grp: {f: round(v, 4) for f, v in vals.items() if v is not None} for grp, vals in result["figures"].items() if grp != "all"}
+        path.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
+    print(realpages.report(result, details=args.details))
     return 0
 
 
