@@ -41,6 +41,11 @@ class Briefing:
     reports_en: str = ""  # "N articles from M independent outlets"
     reports_hi: str = ""
     outlets: dict[str, list[str | None]] = field(default_factory=dict)  # engagement id -> its articles' outlets
+    filters_en: str = ""  # the filters in words, with labels (filters_text keeps the ids, for file names)
+    filters_hi: str = ""
+
+    def filters(self, hindi: bool = False) -> str:
+        return self.filters_hi if hindi else self.filters_en
 
     def summary(self, hindi: bool = False) -> str:
         return self.summary_hi if hindi else self.summary_en
@@ -125,6 +130,25 @@ def strongest_quotes(evidence: pd.DataFrame, engagements: pd.DataFrame, per_area
     return pd.DataFrame(picks, columns=cols + [c for c in ("score",) if picks])[cols]
 
 
+def describe(f, hindi: bool = False, kb=None) -> str:
+    """The filters in words, with labels instead of ids: "Types: Exercise, 2+2 dialogue; People: …"."""
+    if f is None:
+        return ""
+    from dashboard import outlets
+
+    parts = []
+    for key, vals, table in (("types", f.types, labels.TYPES), ("status", f.statuses, labels.STATUSES), ("areas_f", f.areas, labels.AREAS), ("languages", f.languages, labels.LANGUAGES)):
+        if vals:
+            parts.append(f"{labels.t(key, hindi)}: {', '.join(labels.t(v, hindi, table) for v in vals)}")
+    if f.people:
+        parts.append(f"{labels.t('people', hindi)}: {', '.join(kb.shown(p, hindi) if kb else p for p in f.people)}")
+    if f.sources:
+        parts.append(f"{labels.t('sources', hindi)}: {', '.join(outlets.display(s, hindi, kb) if kb else s for s in f.sources)}")
+    if f.text:
+        parts.append(f"{'खोज' if hindi else 'Search'}: {f.text}")
+    return "; ".join(parts)
+
+
 def comparison(compare_from: str, compare_to: str, data_first: str | None, data_last: str | None) -> tuple[bool, str, str]:
     """Whether a period can be compared with at all, and a note saying so in English and Hindi.
 
@@ -167,6 +191,7 @@ def build(
     data_last: str | None = None,
     article_outlets: pd.DataFrame | None = None,
     kb=None,
+    filters=None,
 ) -> Briefing:
     """Everything a briefing says, from the same frames the dashboard shows.
 
@@ -260,6 +285,8 @@ def build(
         reports_en=outlets.reports_line(in_period, kb) if by_engagement else "",
         reports_hi=outlets.reports_line(in_period, kb, hindi=True) if by_engagement else "",
         outlets=by_engagement,
+        filters_en=describe(filters, False, kb) if filters is not None else filters_text,
+        filters_hi=describe(filters, True, kb) if filters is not None else filters_text,
     )
 
 

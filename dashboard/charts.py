@@ -226,7 +226,13 @@ def place_map(points: pd.DataFrame, hindi: bool = False, height: int = 620, base
     no disputed line is drawn. `points`: place, lat, lon, n, label, lines (hover text)."""
     fig = go.Figure()
     if not points.empty:
-        top = set(points.sort_values("n", ascending=False)["place"].head(8))
+        # name the busiest places, skipping one that sits on a bigger named neighbour (Yokosuka by Tokyo)
+        top: set[str] = set()
+        named: list[tuple[float, float]] = []
+        for r in points.sort_values("n", ascending=False).to_dict("records"):
+            if len(top) < 10 and all(abs(r["lat"] - a) + abs(r["lon"] - b) > 3 for a, b in named):
+                top.add(r["place"])
+                named.append((r["lat"], r["lon"]))
         fig.add_trace(
             go.Scattergeo(
                 lon=points["lon"],
@@ -262,8 +268,13 @@ def place_map(points: pd.DataFrame, hindi: bool = False, height: int = 620, base
         showcountries=False,
         showlakes=False,
         showframe=False,
-        fitbounds="locations" if not points.empty else False,
     )
+    if not points.empty:  # the places with a margin around them, so no circle sits on the frame
+        pad = 8
+        fig.update_geos(
+            lataxis_range=[max(-85, points["lat"].min() - pad), min(85, points["lat"].max() + pad)],
+            lonaxis_range=[max(-180, points["lon"].min() - pad), min(180, points["lon"].max() + pad)],
+        )
     fig.update_layout(showlegend=False, clickmode="event+select", dragmode="pan")
     legible(fig, height, base)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 10, "b": 0})

@@ -108,7 +108,7 @@ def to_xlsx(frames: dict[str, pd.DataFrame], b: Briefing, hindi: bool = False) -
             {
                 word("summary", hindi): [b.summary(hindi), b.summary(not hindi)],
                 word("period", hindi): [f"{b.date_from} – {b.date_to}"] * 2,
-                ("फ़िल्टर" if hindi else "filters"): [b.filters_text] * 2,
+                ("फ़िल्टर" if hindi else "filters"): [b.filters(hindi)] * 2,
                 word("compare", hindi): [b.compare_note(hindi)] * 2,
             }
         )
@@ -192,7 +192,7 @@ blockquote footer {{ color: #555; font-size: .9rem; margin-top: .3rem; }} .summa
   .js-plotly-plot, blockquote, tr {{ break-inside: avoid; }} h2 {{ break-after: avoid; }} }}
 </style></head><body>
 <h1>{e(title)}</h1>
-<p class="muted">{e(period)}{(' · ' + e(b.filters_text)) if b.filters_text else ''}{(' · ' + e(b.reports(hindi))) if b.reports(hindi) else ''}</p>
+<p class="muted">{e(period)}{(' · ' + e(b.filters(hindi))) if b.filters(hindi) else ''}{(' · ' + e(b.reports(hindi))) if b.reports(hindi) else ''}</p>
 <h2>{e(word("summary", hindi))}</h2><p class="summary">{e(b.summary(hindi))}</p>
 <h2>{e(word("happened", hindi))}</h2>{chart_html.get("timeline", "")}
 <table><thead><tr>{"".join(f"<th>{e(word(h, hindi))}</th>" for h in heads)}</tr></thead><tbody>{rows}</tbody></table>
@@ -237,7 +237,7 @@ def to_pptx(b: Briefing, figs: dict[str, go.Figure], images: dict[str, bytes] | 
 
     s = prs.slides.add_slide(title_layout)
     s.shapes.title.text = labels.t("title", hindi)
-    s.placeholders[1].text = word("briefing_for", hindi, a=b.date_from, b=b.date_to) + (f"\n{b.filters_text}" if b.filters_text else "") + (f"\n{b.reports(hindi)}" if b.reports(hindi) else "")
+    s.placeholders[1].text = word("briefing_for", hindi, a=b.date_from, b=b.date_to) + (f"\n{b.filters(hindi)}" if b.filters(hindi) else "") + (f"\n{b.reports(hindi)}" if b.reports(hindi) else "")
     text_slide(word("summary", hindi), [b.summary(hindi)], size=22)
     for name, key in (("timeline", "happened"), ("areas", "discussed")):
         s = prs.slides.add_slide(blank)

@@ -376,6 +376,7 @@ def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str = 
     soon = replace(base, date_from=(end - timedelta(days=30)).isoformat(), date_to=(end + timedelta(days=365)).isoformat(), statuses=("planned",))
     upcoming = engagements(db, soon)
     return {
+        "filters": f,
         "engagements": eng,
         "upcoming": upcoming,
         "article_outlets": article_outlets(db, eng["id"].tolist() + upcoming["id"].tolist()),

@@ -45,6 +45,8 @@ html { font-size: 22px; }
 .st-key-br_nav p { font-size: 1.1rem; }
 </style>"""
 
+SLIDE_CHART = {"displayModeBar": False}  # no toolbar floating over a slide
+
 # --- the period, the comparison and the briefing -------------------------------------------------
 first, last = cached.default_period(path, stamp)
 date_from = f.date_from or first
@@ -141,7 +143,7 @@ if present:
         if kind == "title":
             st.markdown(
                 f'<div class="brief-h" style="font-size:3.2rem">{e(labels.t("title", hi))}</div>'
-                f'<div class="brief-summary">{e(word("briefing_for", hi, a=date_from, b=date_to))}{(" · " + e(b.filters_text)) if b.filters_text else ""}</div>'
+                f'<div class="brief-summary">{e(word("briefing_for", hi, a=date_from, b=date_to))}{(" · " + e(b.filters(hi))) if b.filters(hi) else ""}</div>'
                 f'<div class="brief-figures"><div><b>{len(b.engagements)}</b>{e(word("engagements", hi))}</div><div><b>{len(b.planned)}</b>{e(labels.t("planned", hi, labels.STATUSES))}</div>'
                 f'<div><b>{sum(len(v) for v in b.outlets.values())}</b>{e(word("articles_n", hi))}</div><div><b>{outlets.independent([o for v in b.outlets.values() for o in v], kb)}</b>{e(word("independent", hi))}</div></div>'
                 f'<div class="brief-h" style="font-size:2rem">{e(word("summary", hi))}</div><div class="brief-summary">{e(b.summary(hi))}</div>',
@@ -149,15 +151,15 @@ if present:
             )
         elif kind == "timeline":
             st.markdown(f'<div class="brief-h">{e(word("happened", hi))}</div>', unsafe_allow_html=True)
-            st.plotly_chart(charts.timeline(both, hi, height=800, base=charts.PROJECTOR), key="br_s_timeline", width="stretch", theme=None)
+            st.plotly_chart(charts.timeline(both, hi, height=800, base=charts.PROJECTOR), key="br_s_timeline", width="stretch", theme=None, config=SLIDE_CHART)
         elif kind == "areas":
             st.markdown(f'<div class="brief-h">{e(word("discussed", hi))}</div>', unsafe_allow_html=True)
-            st.plotly_chart(charts.heatmap(b.cells, b.periods, areas, hi, value_label=word("engagements", hi), height=700, base=charts.PROJECTOR), key="br_s_areas", width="stretch", theme=None)
+            st.plotly_chart(charts.heatmap(b.cells, b.periods, areas, hi, value_label=word("engagements", hi), height=700, base=charts.PROJECTOR), key="br_s_areas", width="stretch", theme=None, config=SLIDE_CHART)
             st.markdown(rising_html(), unsafe_allow_html=True)
         elif kind == "engagement":
             r = rows[idx]
             st.markdown(f'<div class="brief-h">{e(word("engagement", hi))} {idx + 1} / {len(rows)}: {e(r["type"])}</div>', unsafe_allow_html=True)
-            st.plotly_chart(charts.timeline(both, hi, height=480, base=charts.PROJECTOR, highlight=r["id"]), key="br_s_eng", width="stretch", theme=None)
+            st.plotly_chart(charts.timeline(both, hi, height=480, base=charts.PROJECTOR, highlight=r["id"]), key="br_s_eng", width="stretch", theme=None, config=SLIDE_CHART)
             st.markdown(card_html(idx), unsafe_allow_html=True)
         elif kind == "quotes":
             st.markdown(f'<div class="brief-h">{e(word("words", hi))}</div>' + quotes_html(4), unsafe_allow_html=True)

@@ -33,6 +33,7 @@ if unplaced:
 picked = (ev or {}).get("selection", {}).get("points", []) if ev else []
 if picked and picked[0].get("customdata"):
     st.session_state["p_place"] = picked[0]["customdata"]
+    common.to_url()
 place = st.session_state.get("p_place")
 if place not in set(points["place"]):
     place = points.iloc[0]["place"]

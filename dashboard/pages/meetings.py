@@ -35,6 +35,7 @@ ev = st.plotly_chart(
 picked = (ev or {}).get("selection", {}).get("points", []) if ev else []
 if picked and picked[0].get("customdata"):
     ss["p_pair"] = "|".join(picked[0]["customdata"][:2])
+    common.to_url()
 pair = (ss.get("p_pair") or "").split("|")
 hit = pairs[(pairs["india"] == pair[0]) & (pairs["japan"] == pair[-1])] if len(pair) == 2 else pairs.iloc[0:0]
 if hit.empty:
