@@ -56,7 +56,7 @@ ROLE_KEYS = (
 )
 ALIAS_KINDS = ("person", "place", "organisation", "exercise", "dialogue")
 BOILERPLATE_ACTIONS = ("drop_line", "drop_rest", "byline", "page_date")
-CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre", "intent")
+CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre", "intent", "presence")
 
 # Python's \b treats Devanagari vowel signs as non-word characters, so "पढ़ें\b" never matches;
 # patterns in boilerplate.csv get this boundary instead.
@@ -270,6 +270,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         _need(r, ("id", "label_en"), p, line)
         if r["id"] not in AREA_IDS:
             raise KnowledgeError(f"{p}:{line}: area id {r['id']!r} is not in the fixed taxonomy")
+        r["scope"] = (r.get("scope") or "specific").strip()
+        if r["scope"] not in ("specific", "general"):
+            raise KnowledgeError(f"{p}:{line}: scope {r['scope']!r} is not 'specific' or 'general'")
         areas[r["id"]] = r
     if set(areas) != set(AREA_IDS):
         raise KnowledgeError(f"{p}: areas missing: {sorted(set(AREA_IDS) - set(areas))}")

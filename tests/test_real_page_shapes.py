@@ -263,3 +263,41 @@ def test_the_place_of_another_exercise_is_not_this_ones(parse):
         "An IAF C-17 is taking part in Shinyuu Maitri on 1 and 2 March 2023.",
     )
     assert e.place != "Komatsu"
+
+
+def _areas(art):
+    return {a.id for a in art.areas}
+
+
+def test_defence_cooperation_as_such_is_an_area_only_when_nothing_more_specific_is(parse):
+    general = parse(
+        "Defence Minister Rajnath Singh met Japan's Defence Minister Gen Nakatani in New Delhi on "
+        "5 May 2025. The two ministers reviewed bilateral defence cooperation and the Indo-Pacific."
+    )
+    assert _areas(general) == {"strategic_partnership", "regional_security"}
+    specific = parse(
+        "Defence Minister Rajnath Singh met Japan's Defence Minister Gen Nakatani in New Delhi on "
+        "5 May 2025. They reviewed defence cooperation, maritime security in the Indo-Pacific and "
+        "co-production of defence equipment."
+    )
+    assert "strategic_partnership" not in _areas(specific)
+    assert {"maritime_security", "regional_security", "defence_industry"} <= _areas(specific)
+
+
+def test_training_that_describes_the_drill_is_the_exercise(parse):
+    art = parse(
+        "India and Japan will hold exercise Veer Guardian in January 2023. In the exercise bilateral "
+        "fighter training of the JASDF and the Indian Air Force will take place at Hyakuri.",
+        {"published": "2022-12-20"},
+    )
+    assert "military_exercises" in _areas(art)
+    assert "training_exchanges" not in _areas(art)
+
+
+def test_peace_named_as_what_an_attack_destabilises_is_not_an_area(parse):
+    art = parse(
+        "रक्षा मंत्री राजनाथ सिंह ने 5 मई 2025 को नई दिल्ली में जापान के रक्षा मंत्री जनरल नकातानी से मुलाकात की। "
+        "दोनों ने आतंकवाद की निंदा की। उन्होंने कहा कि ऐसे हमले क्षेत्रीय शांति को अस्थिर करते हैं।"
+    )
+    assert "counter_terrorism" in _areas(art)
+    assert "regional_security" not in _areas(art)

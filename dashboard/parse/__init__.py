@@ -161,7 +161,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         organisations=tuple(_entities.entity_records(body, hits, "organisation")),
         exercises=tuple(_entities.entity_records(body, hits, "exercise")),
         dialogues=tuple(_entities.entity_records(body, hits, "dialogue")),
-        areas=tuple(_areas.find_areas(body, hits, sentences, tuple(kb.areas))),
+        areas=tuple(_areas.find_areas(body, hits, sentences, kb.areas)),
         warnings=tuple(warnings),
         outlet=_outlets.identify(meta, text, title, cleaned.dateline, source, kb),
         relevance=round(score, 2),

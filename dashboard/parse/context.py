@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,6 +48,8 @@ class Context:
         self._main_exercise: str | None = ""  # "" until worked out
         self._tenses: dict[int, TenseIndex] = {}
         self._stated: dict[str, str] | None = None
+        # why each type scored (weight, words, span), filled by engagement_type._type_scores
+        self.type_notes: defaultdict[str, list[tuple[float, str, int, int]]] = defaultdict(list)
         # the lead starts at the first sentence that names a side, a person or an engagement: a
         # bulletin's "नमस्कार, आप देख रहे हैं…" or a live blog's timestamp lines come before it
         self.lead_start = 0
@@ -86,11 +89,19 @@ class Context:
     def tense_at(self, pos: int) -> str:
         """The tense of the clause around a body offset; each sentence is indexed once."""
         si = self.sentence_of(pos)
-        s_start, s_end = self.sentence_span(si)
+        s_start, _s_end = self.sentence_span(si)
+        return self._tense_index(si).at(pos - s_start)
+
+    def tense_is_said(self, pos: int) -> bool:
+        """Whether a verb in the sentence says when, or the past is only assumed."""
+        return self._tense_index(self.sentence_of(pos)).explicit(pos)
+
+    def _tense_index(self, si: int) -> TenseIndex:
         index = self._tenses.get(si)
         if index is None:
+            s_start, s_end = self.sentence_span(si)
             index = self._tenses[si] = TenseIndex(self.body[s_start:s_end])
-        return index.at(pos - s_start)
+        return index
 
     def sentence_span(self, si: int) -> tuple[int, int]:
         return self.sentences[si] if self.sentences else (0, len(self.body))

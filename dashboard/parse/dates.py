@@ -26,6 +26,8 @@ def ascii_digits(text: str) -> str:
 _HI = "\u0900-\u0963\u0966-\u097f"
 _FUTURE_HI = re.compile(
     rf"(?:ेंगे|ेंगी|ेगा|ेगी|ूंगा|ूँगा|ोगे|एंगे|एँगे|एगा|एगी|होगा|होगी|होंगे|जाएगा|जाएगी|जाएंगे)(?![{_HI}])"
+    # "होने वाली बैठक", "मिलने वाले हैं": about to happen
+    rf"|(?<=[{_HI}])ने\s+वाल(?:ा|ी|े)(?![{_HI}])"
 )
 _PAST_HI = re.compile(
     rf"(?<![{_HI}])(?:था|थी|थे|गया|गई|गए|गयी|गये|हुआ|हुई|हुए|हुईं|किया|लिया|दिया|कहा|मिले|बताया)(?![{_HI}])"
@@ -247,6 +249,10 @@ class TenseIndex:
     def _first_at(starts: list[int], pos: int) -> int | None:
         i = bisect_left(starts, pos)
         return starts[i] if i < len(starts) else None
+
+    def explicit(self, pos: int) -> bool:
+        """Whether any verb placed the clause in time, rather than the default of the past."""
+        return bool(self.fh or self.ph or self.fl or self.pl or self.fe or self.pe)
 
     def at(self, pos: int) -> str:
         # Hindi puts the verb after the date; English usually before it

@@ -325,6 +325,8 @@ def _confidence(ctx: Context, c: _Candidate, cands: list[_Candidate]) -> float:
         conf *= 0.85
     if c.raw.kind in ("weekday", "relative") and ctx.published_from == "header":
         conf *= 0.85  # a date above the headline may be the site's clock, not the story's
+    if c.raw.kind in ("weekday", "relative", "yearless") and not ctx.tense_is_said(c.raw.start):
+        conf *= 0.85  # no verb says whether it is past or to come: counted back by default
     return round(conf, 2)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from dashboard.models import Decision
 from dashboard.parse.context import _CLAUSE_BREAK, Context, _lead_tense
 from dashboard.parse.dates import find_dates, resolve, said_in_past, tense
 from dashboard.parse.matcher import Hit
@@ -43,14 +44,21 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     kb = ctx.kb
     sc: dict[str, float] = defaultdict(float)
     body: dict[str, float] = defaultdict(float)
+    notes = ctx.type_notes
+    notes.clear()
 
     def add(t: str, h: Hit | None, title: bool, bonus: float = 0.0) -> None:
+        text = (ctx.title if title else ctx.body)[h.start : h.end] if h is not None else ""
         if title:
             sc[t] += 4.0 + bonus
+            notes[t].append((4.0 + bonus, f"'{text}' in the headline", -1, -1))
         elif h is not None and ctx.in_lead(h.start):
             sc[t] += 2.0 + bonus
+            notes[t].append((2.0 + bonus, f"'{text}' in the lead", h.start, h.end))
         else:
             body[t] += 0.4 + bonus / 4
+            if h is not None:
+                notes[t].append((0.4 + bonus / 4, f"'{text}' in the text", h.start, h.end))
 
     earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
     # "Japan wants to join the exercise", "शामिल होना चाहता है": a wish, not an engagement
@@ -128,10 +136,13 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     both = india & japan
     if "prime_minister" in both:
         sc["summit"] += 2.5
+        notes["summit"].append((2.5, "both prime ministers take part", -1, -1))
     if "defence_minister" in both:
         sc["bilateral_ministerial"] += 2.5
+        notes["bilateral_ministerial"].append((2.5, "both sides' defence ministers take part", -1, -1))
     if {"defence_minister", "foreign_minister"} <= both:
         sc["two_plus_two"] += 2.0
+        notes["two_plus_two"].append((2.0, "both sides' defence and foreign ministers take part", -1, -1))
     # a minister calling on the other side's prime minister pays a visit, whatever brought them
     calls_on_pm = ("prime_minister" in india) != ("prime_minister" in japan) and bool((india | japan) & {"defence_minister", "foreign_minister"} - (india if "prime_minister" in india else japan))
     ministers_both = (bool(india & _MINISTERS) and bool(japan & _MINISTERS)) and not calls_on_pm
@@ -143,6 +154,7 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     )
     if calls_on_pm:
         sc["visit"] += 1.5 + meeting * 0.5
+        notes["visit"].append((1.5 + meeting * 0.5, "a minister calls on the other side's prime minister", -1, -1))
     elif ministers_both:
         key = "summit" if "prime_minister" in both else "bilateral_ministerial"
         sc[key] += meeting * 0.5
@@ -152,16 +164,20 @@ def _type_scores(ctx: Context) -> dict[str, float]:
             sc["visit"] *= 0.5
         if met_in_lead:
             sc[key] += 1.0  # the lead says the two sides' ministers met: that meeting is the story
+            notes[key].append((1.0, "the lead says they met", -1, -1))
     else:
         # a minister meeting a service chief or an official is a visit or a dialogue, not a ministerial
         sc["bilateral_ministerial"] *= 0.3
         if (india | japan) & _CHIEFS:
             sc["visit"] += 1.5 + meeting * 0.5
+            notes["visit"].append((1.5 + meeting * 0.5, "a service chief meets the other side", -1, -1))
         elif (india | japan) & _OFFICIALS:
             sc["official_dialogue"] += 1.5 + meeting * 0.5
+            notes["official_dialogue"].append((1.5 + meeting * 0.5, "officials of the two sides meet", -1, -1))
     multilateral = sc.pop("_multilateral", 0.0)
     if multilateral >= 2.0 and (meeting >= 2.0 or ministers_both):
         sc["sidelines_multilateral"] += 1.0 + min(multilateral, 4.0) / 2
+        notes["sidelines_multilateral"].append((1.0 + min(multilateral, 4.0) / 2, "they meet at a multilateral gathering", -1, -1))
     return sc
 
 
@@ -240,13 +256,11 @@ def _planned_aside(ctx: Context, h: Hit) -> bool:
     return ctx.sentence_of(h.start) in ctx._planned_sentences
 
 
-def engagement_type(ctx: Context) -> str:
+def engagement_type(ctx: Context) -> tuple[str, Decision]:
     sc = _type_scores(ctx)
-    if not sc:
-        return "other"
-    best = max(sc.values())
+    best = max(sc.values(), default=0.0)
     if best < 2.0:
-        return "other"
+        return "other", Decision(0.6, "nothing says which kind of engagement it was")
     # "on the phone", "on the sidelines of" in the title or lead say what kind of meeting it was,
     # whoever met and whatever else the text mentions
     lead_cues = {
@@ -254,11 +268,24 @@ def engagement_type(ctx: Context) -> str:
         for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)]
         if h.kind == "cue_type" and h not in ctx.other_events
     }
+    chosen = None
     if "phone_call" in lead_cues and sc.get("two_plus_two", 0.0) < best:
-        return "phone_call"
-    if "sidelines_multilateral" in lead_cues and max(sc.get("two_plus_two", 0.0), sc.get("phone_call", 0.0)) < best:
-        return "sidelines_multilateral"
-    for t in _PRIORITY:
-        if sc.get(t, 0.0) >= best - 1e-9:
-            return t
-    return "other"
+        chosen = "phone_call"
+    elif "sidelines_multilateral" in lead_cues and max(sc.get("two_plus_two", 0.0), sc.get("phone_call", 0.0)) < best:
+        chosen = "sidelines_multilateral"
+    else:
+        chosen = next((t for t in _PRIORITY if sc.get(t, 0.0) >= best - 1e-9), "other")
+    return chosen, _type_decision(ctx, chosen, sc, decided_by_cue=chosen in ("phone_call", "sidelines_multilateral") and chosen in lead_cues)
+
+
+def _type_decision(ctx: Context, chosen: str, sc: dict[str, float], decided_by_cue: bool) -> Decision:
+    own = sc.get(chosen, 0.0)
+    rival = max((v for t, v in sc.items() if t != chosen), default=0.0)
+    margin = own - rival
+    conf = 0.9 if margin >= 3.0 or decided_by_cue else (0.8 if margin >= 1.5 else 0.65)
+    if rival >= 4.0 and not decided_by_cue:
+        conf = min(conf, 0.75)  # strong words for another kind too: an agreement signed at a summit
+    top = sorted(ctx.type_notes.get(chosen, []), key=lambda n: -n[0])[:2]
+    reason = "; ".join(n[1] for n in top) or f"the evidence for {chosen}"
+    span = next(((n[2], n[3]) for n in top if n[2] >= 0), (-1, -1))
+    return Decision(conf, reason, *span)

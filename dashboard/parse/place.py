@@ -160,6 +160,11 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> tuple[str |
     rivals = [w for n, w in best.items() if n != name and not (", " in name and name.endswith(", " + n))]
     margin = score - max(rivals, default=0.0)
     conf = 0.9 if margin >= 2.0 else (0.8 if margin >= 1.0 else 0.65)
+    pkind = kb.places.get(name, {}).get("kind")
+    if pkind == "water" and any(kb.places.get(n, {}).get("kind") == "city" for n in best):
+        conf = min(conf, 0.7)  # the sea or the port it sailed from: both are said of an exercise
+    if pkind == "venue" or note == "the dateline":
+        conf = min(conf, 0.75)  # a venue or its city; the dateline is where the story was filed
     return name, Decision(conf, f"'{name}' {note}", start, end)
 
 
