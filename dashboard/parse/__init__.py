@@ -75,6 +75,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         is_place=lambda head: _entities.dateline_place(head, kb)[0] is not None,
     )
     body, title = cleaned.body, cleaned.title
+    title_made_up = any(w.startswith("no title found") for w in cleaned.warnings)
     warnings = list(cleaned.warnings)
     published, published_text, published_from = _published(meta, cleaned, kb)
 
@@ -128,6 +129,8 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         page_month=cleaned.stamp if cleaned.stamp and len(cleaned.stamp) == 7 and published is None else None,
         dateline_date=cleaned.dateline_date,
     )
+    # a headline made up from the first sentence frames nothing
+    headline_areas = frozenset() if title_made_up else frozenset(h.value for h in title_hits if h.kind == "area")
     relevant, score, engagement, date_mentions, reasons = _engagement.build(
         ctx, raw_dates, published_text
     )
@@ -161,7 +164,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         organisations=tuple(_entities.entity_records(body, hits, "organisation")),
         exercises=tuple(_entities.entity_records(body, hits, "exercise")),
         dialogues=tuple(_entities.entity_records(body, hits, "dialogue")),
-        areas=tuple(_areas.find_areas(body, hits, sentences, kb.areas)),
+        areas=tuple(_areas.find_areas(body, hits, sentences, kb.areas, headline_areas)),
         warnings=tuple(warnings),
         outlet=_outlets.identify(meta, text, title, cleaned.dateline, source, kb),
         relevance=round(score, 2),

@@ -8,16 +8,18 @@ from collections import defaultdict
 from dashboard.models import AreaMention, Span
 from dashboard.parse.matcher import Hit
 
-
 # a "general" area (defence cooperation as such) is what a text is about only when it names at
 # most this many specific ones: beside maritime security, industry and exercises it is just framing
 GENERAL_ONLY_BESIDE = 1
 _DRILL_REACH = 25  # "training" this close to an exercise's name or the word "exercise" describes it
 
 
-def find_areas(body: str, hits: list[Hit], sentences: list[tuple[int, int]], areas: dict[str, dict]) -> list[AreaMention]:
+def find_areas(
+    body: str, hits: list[Hit], sentences: list[tuple[int, int]], areas: dict[str, dict], headline: frozenset[str] = frozenset()
+) -> list[AreaMention]:
     """Each keyword hit is a mention; a hit that names what is threatened ("…के लिए खतरा") is not;
-    "training" in a sentence about an exercise is the exercise."""
+    "training" in a sentence about an exercise is the exercise. `headline`: the areas the page's
+    own headline names."""
     order = tuple(areas)
     threats = [h for h in hits if h.kind == "cue_threat"]
     drills = [h for h in hits if h.kind == "exercise" or (h.kind == "cue_type" and h.value == "exercise")]
@@ -58,7 +60,8 @@ def find_areas(body: str, hits: list[Hit], sentences: list[tuple[int, int]], are
             words[area].append(kw)
     specific = [a for a in count if areas.get(a, {}).get("scope", "specific") == "specific"]
     if len(specific) > GENERAL_ONLY_BESIDE:
-        for a in [a for a in count if areas.get(a, {}).get("scope") == "general"]:
+        # unless the headline frames the story so ("… strengthens defence ties with Japan")
+        for a in [a for a in count if areas.get(a, {}).get("scope") == "general" and a not in headline]:
             del count[a]
     out = [
         AreaMention(
