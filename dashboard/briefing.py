@@ -327,6 +327,23 @@ def localise(df: pd.DataFrame, hindi: bool, kb) -> pd.DataFrame:
     return out
 
 
+def trace_shown(trace: dict[str, list[str]], hindi: bool = False) -> dict[str, list[str]]:
+    """The trace with labels for keys and area values ("Type: Exercise", "Area: Defence industry"):
+    what the page shows; the ids of engagements stay, they are what a figure is checked against."""
+    out: dict[str, list[str]] = {}
+    for key, ids in trace.items():
+        kind, _, rest = key.partition(" ")
+        if kind == "type" and rest in labels.TYPES:
+            out[f"{labels.b('type', hindi)}: {labels.t(rest, hindi, labels.TYPES)}"] = ids
+        elif kind == "area" and rest in labels.AREAS:
+            out[f"{labels.b('area', hindi)}: {labels.t(rest, hindi, labels.AREAS)}"] = [labels.t(a, hindi, labels.AREAS) for a in ids]
+        elif key == "new areas":
+            out[labels.b("new_areas", hindi)] = [labels.t(a, hindi, labels.AREAS) for a in ids]
+        else:
+            out[labels.b("trace_" + key.replace(" ", "_"), hindi)] = ids
+    return out
+
+
 def sides(participants, kb) -> dict[str, list[str]]:
     """Participants by side: India, Japan, and anyone else (a third country's minister at a 2+2)."""
     out: dict[str, list[str]] = {"India": [], "Japan": [], "other": []}

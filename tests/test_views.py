@@ -125,3 +125,13 @@ def test_pure_view_modules_do_not_touch_streamlit_or_sqlite():
 def test_points_of_no_engagements_are_empty(kb):
     pts, unplaced = places.points(pd.DataFrame(), kb)
     assert pts.empty and unplaced == 0
+
+
+def test_overview_names_no_area_new_against_a_period_before_the_reports(sample_db, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(sample_db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update({"from": "2014-01-01", "to": "2025-12-31"})
+    at.run()
+    assert not at.exception
+    assert any("there are none from 1 January 2002 to 31 December 2013" in c.value for c in at.caption)
+    assert not any("(new)" in str(df.value) for df in at.dataframe)

@@ -182,7 +182,7 @@ st.markdown(f'<div class="brief-summary" lang="{"hi" if hi else "en"}">{e(b.summ
 if b.reports(hi):
     st.markdown(f'<div class="brief-note">{e(b.reports(hi))}</div>', unsafe_allow_html=True)
 with st.expander(word("trace", hi)):
-    st.json(b.trace, expanded=False)
+    st.json(briefing.trace_shown(b.trace, hi), expanded=False)
 
 st.markdown(f'<div class="brief-h">{e(word("happened", hi))}</div>', unsafe_allow_html=True)
 if b.engagements.empty and b.planned.empty:

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard import aggregate, cached, charts, labels
+from dashboard import aggregate, briefing, cached, charts, labels
 from dashboard.pages import common
 
 path, stamp = common.database()
@@ -42,8 +42,10 @@ with right:
     start = f.date_from or (date.fromisoformat(end[:10]) - timedelta(days=364)).isoformat()
     prev_from, prev_to = aggregate.previous_period(start, end)
     rise = aggregate.rising(cached.area_counts(path, stamp, f, start, end), cached.area_counts(path, stamp, f, prev_from, prev_to))
+    comparable, note_en, note_hi = briefing.comparison(prev_from, prev_to, *cached.options(path, stamp)["range"])
+    rise = rise if comparable else rise.iloc[0:0]  # a period with no reports says nothing about what is new
     st.subheader(labels.t("rising", hi))
-    st.caption(f"Engagements discussing each area, {start} to {end}, against {prev_from} to {prev_to}")
+    st.caption(f"Engagements discussing each area, {start} to {end}, against {prev_from} to {prev_to}" if comparable else (note_hi if hi else note_en))
     if rise.empty:
         st.write("—")
     else:
