@@ -242,7 +242,7 @@ def _fetch(job: str, key: str):
 
 grid = st.container(key="br_exports", horizontal=True)
 for key, fname, mime, job in FILES:
-    grid.download_button(word(f"dl_{key}", hi), _fetch(job, key), fname, mime, key=f"dl_{key.replace('.', '_')}", on_click="ignore", icon=":material/download:")
+    grid.download_button(word(f"dl_{key}", hi), _fetch(job, key), fname, mime, key=f"dl_{key.replace('.', '_')}", on_click="ignore")
 
 
 @st.fragment(run_every=1.0 if not all(jobs[j].done() for j in ("tables", "visuals")) else None)
