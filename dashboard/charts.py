@@ -144,7 +144,7 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
     return legible(fig, height, base)
 
 
-def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool = False, value_label: str = "Engagements", height: int = 560, normalised: bool = False, base: int = SCREEN) -> go.Figure:
+def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bool = False, value_label: str | None = None, height: int = 560, normalised: bool = False, base: int = SCREEN) -> go.Figure:
     """Area x period as square markers (selectable, unlike plotly heatmap traces); colour = value.
 
     Counts get whole-number colour-bar ticks; a share always carries its count ("100% · 1"), so one
@@ -155,6 +155,7 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
     fig = go.Figure()
     if cells.empty:
         return legible(fig, height, base)
+    value_label = value_label or word("engagements", hindi)
     area_names = {a: labels.t(a, hindi, labels.AREAS) for a in areas}
     counts = cells["engagements"].astype(int)
     if normalised:
