@@ -114,12 +114,20 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
     if hits is None:
         hits = kb.matcher.find(text)
     found: list[RawDate] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far, kept sorted and disjoint: an overlap check is two neighbours, not a
+    # scan of every earlier date (a page of a thousand dates stays linear)
+    starts: list[int] = []
+    ends: list[int] = []
 
     def add(rd: RawDate) -> None:
-        if all(rd.end <= ts or rd.start >= te for ts, te in taken):
-            found.append(rd)
-            taken.append((rd.start, rd.end))
+        i = bisect_left(starts, rd.start)
+        if i > 0 and ends[i - 1] > rd.start:
+            return
+        if i < len(starts) and starts[i] < rd.end:
+            return
+        found.append(rd)
+        starts.insert(i, rd.start)
+        ends.insert(i, rd.end)
 
     # both shapes need "digit, separator, digit"; that check is fast, their lookbehinds are not
     numeric = _NUMERIC_SHAPE.search(t) is not None
@@ -284,10 +292,16 @@ def iso(d: date) -> str:
     return d.isoformat()
 
 
-def resolve(
-    r: RawDate, published: date | None, when: str = "past"
-) -> tuple[str | None, str | None]:
-    """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable."""
+def resolve(r: RawDate, published: date | None, when: str = "past") -> tuple[str | None, str | None]:
+    """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable (also
+    when counting from the page date leaves the calendar: year 0, year 10000)."""
+    try:
+        return _resolve(r, published, when)
+    except (ValueError, OverflowError):
+        return None, None
+
+
+def _resolve(r: RawDate, published: date | None, when: str) -> tuple[str | None, str | None]:
     if r.kind == "full":
         end = (
             iso(date(r.year, r.month, r.end_day))

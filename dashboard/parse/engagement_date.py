@@ -94,7 +94,7 @@ def sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[in
     another type only, and with another exercise than the one the text is about."""
     kb = ctx.kb
     main = ctx.main_exercise if etype == "exercise" else None
-    multis = [h for h in ctx.hits if h.kind == "cue_multilateral"]
+    multis = ctx.near("cue_multilateral")
     # a meeting takes place on a trip: for a summit or a ministerial the visit is its vehicle,
     # not another engagement
     neutral = {"meeting", etype} | ({"visit"} if etype in _MEETS_ON_A_TRIP else set())
@@ -112,7 +112,7 @@ def sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[in
                     other_ex.add(si)
             continue
         kind = h.value if h.kind == "cue_type" else kb.dialogues.get(h.value, {}).get("engagement_type", "")
-        if kind == "summit" and any(abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis):
+        if kind == "summit" and any(abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis.touching(h.start - 12, h.end + 13)):
             kind = "_multilateral"  # "the SCO summit" is another gathering, not this summit
         if h not in ctx.other_events and kind == etype:
             own.add(si)
@@ -132,7 +132,7 @@ def stated_length(ctx: Context, etype: str) -> int | None:
     read in the lead and in the sentences naming it, never in one about another exercise or an
     earlier edition ("last year's three-day JIMEX")."""
     _cue, own, other, other_ex = sentence_flags(ctx, etype)
-    earlier = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")}
+    earlier = {ctx.sentence_of(h.start) for h in ctx.near("earlier").spans}
     lead = {si for si in range(ctx.lead_start, ctx.lead_start + 2)}
     for si in sorted((own | lead) - other - other_ex - earlier):
         if si >= len(ctx.sentences) and ctx.sentences:
@@ -147,10 +147,10 @@ def stated_length(ctx: Context, etype: str) -> int | None:
 def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate]:
     published = ctx.published
     cue_s, own_s, other_s, other_ex_s = sentence_flags(ctx, etype)
-    ref_pos = [h for h in ctx.hits if h.kind == "cue_reference"]
-    earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
+    ref_pos = ctx.near("cue_reference")
+    earlier = ctx.near("earlier")
     person_s = {ctx.sentence_of(p.start) for p in ctx.people}
-    phases = [h for h in ctx.hits if h.kind == "cue_phase"]
+    phases = ctx.near("cue_phase")
     resolved = []
     for r in raw:
         when = ctx.tense_at(r.start)
@@ -190,7 +190,7 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
             score -= 2.5  # the dates of another exercise running alongside this one
         if si in person_s:
             score += 1.0
-        near_ref = [h for h in ref_pos if s_start <= h.start < s_end]
+        near_ref = ref_pos.starting(s_start, s_end)
         if r.kind == "weekday":
             # "underway since Sunday": the day this one began, not a past event's
             near_ref = [h for h in near_ref if not (h.value != "earlier" and 0 <= r.start - h.end <= 2)]
@@ -202,7 +202,7 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
             score -= 1.0
             if not lead:
                 score -= 2.0  # "started in January 2012", "नवंबर 2024 में": background, not a guess to make
-            if any(s_start <= h.start < s_end for h in earlier):
+            if earlier.starting(s_start, s_end):
                 score -= 2.0
         if r.kind in ("relative", "weekday"):
             score -= 0.5
@@ -216,8 +216,8 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
             if span_start:
                 score += 2.0
                 notes.append("the start of its span")
-            for h in phases:
-                if s_start <= h.start < s_end and (abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40):
+            for h in phases.starting(s_start, s_end):
+                if abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40:
                     score += 1.5 if h.value == "start" else -1.5
         is_end = bool(_UNTIL_AFTER.match(ctx.body, r.end) or _UNTIL_BEFORE.search(ctx.body[max(0, r.start - 12) : r.start]))
         if is_end:
