@@ -23,6 +23,7 @@ _SUBDOMAIN_NOISE = ("www.", "m.", "amp.", "mobile.")
 _SUFFIXES = {"com", "in", "net", "org", "info", "news", "example", "co", "gov", "go", "or", "jp", "uk", "blogspot", "substack"}
 HEADER_LINES = 10  # the page header: lines above the first paragraph, as the text cleaner reads it
 HEADER_MAX_CHARS = 150
+_URL = re.compile(r"https?://[^\s<>\"']+", re.I)
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,8 @@ def _header_lines(raw: str, title: str) -> list[tuple[str, bool]]:
     for line in (ln.strip() for ln in raw.split("\n")):
         if not line:
             continue
-        if len(line) > HEADER_MAX_CHARS or len(lines) >= HEADER_LINES:
-            break
+        if len(lines) >= HEADER_LINES or (len(line) > HEADER_MAX_CHARS and not (_URL.search(line) and len(line.split()) <= 3)):
+            break  # the first paragraph; a long address on a line of its own is still header
         key = fold(line)
         lines.append((line, bool(tkey) and (key == tkey or (len(key) > 20 and (key in tkey or tkey in key)))))
     return lines
@@ -168,10 +169,21 @@ def _masthead(lines: list[tuple[str, bool]], known: Outlets) -> str | None:
 _AGENCY = re.compile(r"\(([^()]{2,40})\)\s*$")
 
 
+def _header_url(lines: list[tuple[str, bool]]) -> str | None:
+    """A page's own address above its text ("URL: https://…", as clipping tools and saved pages
+    put it)."""
+    for line, _ in lines:
+        m = _URL.search(line)
+        if m:
+            return m.group()
+    return None
+
+
 def identify(meta: dict, raw: str, title: str, dateline: str | None, source: str, kb) -> str | None:
     """The outlet of one article, by the most explicit evidence first.
 
-    1. metadata naming a known outlet (source/site/outlet fields), or a known URL domain;
+    1. metadata naming a known outlet (source/site/outlet fields), or a known domain in the URL
+       (metadata, or the page's address written above its text);
     2. metadata naming an outlet the knowledge does not list (kept as written);
     3. the masthead: a known outlet named in the page header ("दैनिक प्रहरी | ब्यूरो रिपोर्ट");
     4. the agency in the dateline ("New Delhi, May 5 (PTI)");
@@ -180,13 +192,14 @@ def identify(meta: dict, raw: str, title: str, dateline: str | None, source: str
     """
     given = next((str(meta[k]).strip() for k in ("source", "site", "outlet") if meta.get(k) and str(meta[k]).strip()), None)
     known: Outlets = getattr(kb, "outlets", None) or Outlets()
-    url = meta.get("url") or None
+    header = _header_lines(raw, title)
+    url = meta.get("url") or _header_url(header)
     found = known.canonical(given) or known.from_domain(url)
     if found:
         return found
     if given and not _host(given):
         return given
-    masthead = _masthead(_header_lines(raw, title), known)
+    masthead = _masthead(header, known)
     if masthead:
         return masthead
     m = _AGENCY.search(dateline or "")

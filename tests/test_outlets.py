@@ -30,6 +30,7 @@ def test_the_four_dainik_prahari_forms_are_one_outlet(parse, kb):
         (BODY, {"url": "https://m.punjabkesari.in/national/news/x"}, "Punjab Kesari"),  # a subdomain of a listed domain
         (BODY, {"source": "Some Weekly"}, "Some Weekly"),  # metadata the knowledge does not list: kept
         (BODY, {"url": "https://aajkiawaaz.com/x"}, "aajkiawaaz.com"),  # an unlisted site: its host
+        ("URL: https://www.amarujala.com/world/rajnath-japan-" + "x" * 200 + "\n\n" + BODY, {}, "Amar Ujala"),  # the address a clipping tool wrote above the text
     ],
 )
 def test_the_outlet_comes_from_metadata_url_masthead_or_dateline(parse, text, meta, expected):
