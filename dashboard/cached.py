@@ -133,10 +133,18 @@ def briefing_exports(path: str, st_: tuple, f: Filters, date_from: str, date_to:
 
     b = briefing(path, st_, f, date_from, date_to, compare_from, compare_to)
     period = dataclasses.replace(f, date_from=date_from, date_to=date_to)
-    arts = queries.articles(_db(path, st_), period, limit=100_000, india_japan_only=True)
+
+    def tables_job() -> dict[str, bytes]:
+        db = store.connect(path, readonly=True)  # its own connection: the page keeps using the shared one
+        try:
+            arts = queries.articles(db, period, limit=100_000, india_japan_only=True)
+        finally:
+            db.conn.close()
+        return export.build_tables(b, arts, hindi)
+
     pool = _export_worker()
     started = time.monotonic()
-    tables: Future = pool.submit(export.build_tables, b, arts, hindi)
+    tables: Future = pool.submit(tables_job)
     visuals: Future = pool.submit(export.build_visuals, b, hindi)
     return {"tables": tables, "visuals": visuals, "started": started}
 
