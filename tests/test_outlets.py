@@ -101,3 +101,20 @@ def test_a_bad_outlet_row_names_file_line_and_reason(tmp_path, row, reason):
     with pytest.raises(knowledge.KnowledgeError) as exc:
         knowledge.load(d)
     assert f"outlets.csv:{line}:" in str(exc.value) and reason in str(exc.value)
+
+
+def test_overview_counts_independent_outlets(sample_db, monkeypatch):
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import queries
+
+    monkeypatch.setenv("DASHBOARD_DB", str(sample_db))
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60)
+    at.run()
+    db = store.connect(sample_db, readonly=True)
+    counts = queries.article_counts(db)
+    expected = outlets.independent(counts["outlet"], knowledge.default())
+    assert expected < counts["outlet"].nunique()  # the press offices of one government count once
+    assert int(next(m for m in at.metric if m.label == "Sources").value) == expected

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard import aggregate, briefing, cached, charts, labels
+from dashboard import aggregate, briefing, cached, charts, knowledge, labels, outlets
 from dashboard.pages import common
 
 path, stamp = common.database()
@@ -13,12 +13,14 @@ st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("title", hi))
 
 eng = cached.engagements(path, stamp, f)
-h = aggregate.headline(eng, cached.article_counts(path, stamp, f))
+counts = cached.article_counts(path, stamp, f)
+h = aggregate.headline(eng, counts)
+h["sources"] = outlets.independent(counts["outlet"], knowledge.default()) if not counts.empty else 0  # one per outlet, however spelt
 
 c = st.columns(4)
 c[0].metric(labels.t("engagements", hi), h["engagements"], help="Real-world India–Japan engagements; several reports of one meeting count once")
 c[1].metric(labels.t("n_articles", hi), h["articles"], help="India–Japan articles behind them")
-c[2].metric(labels.t("n_sources", hi), h["sources"], help="Distinct outlets")
+c[2].metric(labels.t("n_sources", hi), h["sources"], help="Independent outlets: the spellings of one outlet, and outlets of one group (a government's press offices), count once")
 c[3].metric(labels.t("n_languages", hi), len(h["languages"]), help=", ".join(labels.t(x, hi, labels.LANGUAGES) for x in h["languages"]))
 
 if eng.empty:
