@@ -355,12 +355,18 @@ def options(db) -> dict[str, list]:
     }
 
 
-def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str = "quarter", compare_from: str | None = None, compare_to: str | None = None) -> dict:
+def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str | None = None, compare_from: str | None = None, compare_to: str | None = None) -> dict:
     """The frames a briefing is built from (briefing.build), for the period and the other filters;
-    compared with [compare_from, compare_to], by default the period of equal length just before."""
+    compared with [compare_from, compare_to], by default the period of equal length just before.
+    The area grid is by quarter, or by year over more than three years (legible on a slide)."""
     from dataclasses import replace
+    from datetime import date as _date
 
     from dashboard import aggregate
+
+    if period is None:
+        span = (_date.fromisoformat(date_to[:10]) - _date.fromisoformat(date_from[:10])).days
+        period = "year" if span > 3 * 366 else "quarter"
 
     base = replace(f, date_from=None, date_to=None)  # the period is given apart from the other filters
     fp = replace(f, date_from=date_from, date_to=date_to)
