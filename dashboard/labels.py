@@ -86,6 +86,7 @@ BRIEF = {
     "words": ("In their words", "उनके शब्दों में"),
     "next": ("What comes next", "आगे क्या"),
     "engagement": ("Engagement", "बैठक"),
+    "legend": ("● held · ○ planned · ◆ ongoing · the larger the mark, the more reports", "● संपन्न · ○ प्रस्तावित · ◆ जारी · निशान जितना बड़ा, उतनी अधिक रिपोर्टें"),
     "export": ("Export", "निर्यात"),
     "prev": ("◀ Previous", "◀ पिछला"),
     "next_btn": ("Next ▶", "अगला ▶"),

@@ -151,7 +151,8 @@ if present:
             )
         elif kind == "timeline":
             st.markdown(f'<div class="brief-h">{e(word("happened", hi))}</div>', unsafe_allow_html=True)
-            st.plotly_chart(charts.timeline(both, hi, height=800, base=charts.PROJECTOR), key="br_s_timeline", width="stretch", theme=None, config=SLIDE_CHART)
+            st.plotly_chart(charts.timeline(both, hi, height=760, base=charts.PROJECTOR), key="br_s_timeline", width="stretch", theme=None, config=SLIDE_CHART)
+            st.markdown(f'<div class="brief-note">{e(word("legend", hi))}</div>', unsafe_allow_html=True)
         elif kind == "areas":
             st.markdown(f'<div class="brief-h">{e(word("discussed", hi))}</div>', unsafe_allow_html=True)
             st.plotly_chart(charts.heatmap(b.cells, b.periods, areas, hi, value_label=word("engagements", hi), height=700, base=charts.PROJECTOR), key="br_s_areas", width="stretch", theme=None, config=SLIDE_CHART)
@@ -199,6 +200,7 @@ if rows:
 
     current = ids[i]
 st.plotly_chart(charts.timeline(both, hi, height=460, base=19, highlight=current), key="br_timeline", width="stretch", theme=None)
+st.caption(word("legend", hi))
 if rows:
     c1, c2, c3 = st.columns([1, 6, 1])
     c1.button(word("prev", hi), key="br_prev", disabled=i == 0, width="stretch", shortcut="Left", on_click=move, args=(-1,))
