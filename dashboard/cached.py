@@ -4,9 +4,10 @@ the file and its WAL), so new articles show without restarting the app."""
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -119,9 +120,10 @@ def briefing(path: str, st_: tuple, f: Filters, date_from: str, date_to: str, co
 
 
 @st.cache_resource(show_spinner=False)
-def _export_worker() -> ThreadPoolExecutor:
-    """One background thread for exports: kaleido and Chromium are not run twice at once."""
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-exports")
+def _export_worker() -> ProcessPoolExecutor:
+    """One worker process for exports: their CPU never competes with the page for the interpreter
+    lock, and kaleido and Chromium are not run twice at once."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -129,23 +131,14 @@ def briefing_exports(path: str, st_: tuple, f: Filters, date_from: str, date_to:
     """Every export of the briefing, started in the background when the page first shows it:
     {"tables": html, xlsx and CSVs (under a second), "visuals": pptx, pdf and PNGs (kaleido and
     Chromium, seconds)}. A download click waits for its future; nobody clicks "Prepare" first."""
-    from dashboard import export
+    from dashboard import export_jobs
 
     b = briefing(path, st_, f, date_from, date_to, compare_from, compare_to)
     period = dataclasses.replace(f, date_from=date_from, date_to=date_to)
-
-    def tables_job() -> dict[str, bytes]:
-        db = store.connect(path, readonly=True)  # its own connection: the page keeps using the shared one
-        try:
-            arts = queries.articles(db, period, limit=100_000, india_japan_only=True)
-        finally:
-            db.conn.close()
-        return export.build_tables(b, arts, hindi)
-
     pool = _export_worker()
     started = time.monotonic()
-    tables: Future = pool.submit(tables_job)
-    visuals: Future = pool.submit(export.build_visuals, b, hindi)
+    tables: Future = pool.submit(export_jobs.tables, path, period, b, hindi)
+    visuals: Future = pool.submit(export_jobs.visuals, b, hindi)
     return {"tables": tables, "visuals": visuals, "started": started}
 
 
