@@ -36,11 +36,10 @@ PRESENT_STYLE = """<style>
 [data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
 .block-container { max-width: 100% !important; padding: 1.2rem 3rem .4rem !important; }
 html { font-size: 22px; }
-.slide { height: 900px; overflow: hidden; }
-.slide .brief-h { font-size: 2.6rem; }
-.slide .brief-summary { font-size: 1.45rem; max-width: 78rem; }
-.slide .quote { font-size: 1.35rem !important; margin: .9rem 0; }
-.slide .brief-card { font-size: 1.45rem; }
+.st-key-br_slide .brief-h { font-size: 2.6rem; }
+.st-key-br_slide .brief-summary { font-size: 1.45rem; max-width: 78rem; }
+.st-key-br_slide .quote { font-size: 1.35rem !important; margin: .9rem 0; }
+.st-key-br_slide .brief-card { font-size: 1.45rem; }
 .st-key-br_keys { display: none !important; }
 .st-key-br_nav p { font-size: 1.1rem; }
 </style>"""
