@@ -24,5 +24,6 @@ pages = [
     st.Page("dashboard/pages/meetings.py", title="Who met whom", icon=":material/groups:"),
     st.Page("dashboard/pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
     st.Page("dashboard/pages/ingest.py", title="Ingest", icon=":material/upload_file:"),
+    st.Page("dashboard/pages/sources.py", title="Sources", icon=":material/rss_feed:"),
 ]
 st.navigation(pages).run()

@@ -22,24 +22,32 @@ __all__ = ["parse_article"]
 _PAGE_YEARS = (1900, 2100)
 
 
-def _published(meta: dict, cleaned: _text.Cleaned, kb, warnings: list[str]) -> tuple[date | None, str | None, str]:
-    """The page's date, its words, and where it was read: metadata, a capture stamp, the byline
-    under the headline, a line above it ("header": perhaps the site's clock), or the dateline."""
-    candidates: list[tuple[str, str, date | None]] = []
+# a page date outside these years is a placeholder ("0001-01-01T00:00:00Z", "9999-12-31"), not a date
+_PAGE_YEARS = (1900, 2100)
+
+
+def _page_date_candidates(meta: dict, cleaned: _text.Cleaned, kb):
+    """(source, words, date) in the order they are trusted, read one at a time: a page with many
+    date-like header lines stops at the first that reads."""
     # readers.py maps the many export field names to "published"; "date" is kept for direct callers
     for key in ("published", "date"):
         if meta.get(key):
-            candidates.append(("metadata", str(meta[key]), _dates.parse_date_string(str(meta[key]), kb)))
+            yield "metadata", str(meta[key]), _dates.parse_date_string(str(meta[key]), kb)
     if cleaned.stamp and len(cleaned.stamp) == 10:
-        candidates.append(("stamp", f"date {cleaned.stamp}", date.fromisoformat(cleaned.stamp)))
+        yield "stamp", f"date {cleaned.stamp}", date.fromisoformat(cleaned.stamp)
     for line in cleaned.page_dates:
-        candidates.append(("byline" if line in cleaned.after_title else "header", line, _dates.parse_date_string(line, kb)))
+        yield ("byline" if line in cleaned.after_title else "header"), line, _dates.parse_date_string(line, kb)
     if cleaned.dateline_date:
         for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
             if r.kind == "full":
-                candidates.append(("dateline", cleaned.dateline_date, date(r.year, r.month, r.day)))
+                yield "dateline", cleaned.dateline_date, date(r.year, r.month, r.day)
                 break
-    for source, text, d in candidates:
+
+
+def _published(meta: dict, cleaned: _text.Cleaned, kb, warnings: list[str]) -> tuple[date | None, str | None, str]:
+    """The page's date, its words, and where it was read: metadata, a capture stamp, the byline
+    under the headline, a line above it ("header": perhaps the site's clock), or the dateline."""
+    for source, text, d in _page_date_candidates(meta, cleaned, kb):
         if d is None:
             continue
         if not _PAGE_YEARS[0] <= d.year <= _PAGE_YEARS[1]:

@@ -49,6 +49,7 @@ class Context:
         self._tenses: dict[int, TenseIndex] = {}
         self._stated: dict[str, str] | None = None
         self._near: dict[str, Near] = {}
+        self.flags_by_type: dict[str, tuple] = {}  # engagement_date.sentence_flags, per type
         # why each type scored (weight, words, span), filled by engagement_type._type_scores
         self.type_notes: defaultdict[str, list[tuple[float, str, int, int]]] = defaultdict(list)
         # the lead starts at the first sentence that names a side, a person or an engagement: a

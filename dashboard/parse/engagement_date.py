@@ -91,7 +91,15 @@ _LEAD_PHRASE = "in the lead"
 
 def sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[int], set[int]]:
     """Sentence numbers with an engagement cue, with this engagement's own type, with a cue of
-    another type only, and with another exercise than the one the text is about."""
+    another type only, and with another exercise than the one the text is about (worked out once
+    per article and type: the date, place, status and participants all ask)."""
+    flags = ctx.flags_by_type.get(etype)
+    if flags is None:
+        flags = ctx.flags_by_type[etype] = _sentence_flags(ctx, etype)
+    return flags
+
+
+def _sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[int], set[int]]:
     kb = ctx.kb
     main = ctx.main_exercise if etype == "exercise" else None
     multis = ctx.near("cue_multilateral")
@@ -160,10 +168,10 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
         resolved.append((value, end_value))
     out: list[_Candidate] = []
     for i, r in enumerate(raw):
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
         si = ctx.sentence_of(r.start)
         s_start, s_end = ctx.sentence_span(si)
         value, end_value = resolved[i]
-        nxt = raw[i + 1] if i + 1 < len(raw) else None
         ranged = _range_start(ctx.body, r, nxt)
         if ranged and not end_value and value and len(value) == 10 and not value.startswith("X"):
             # "from 29 March to 1 April, 2015": the span ends at the second date
@@ -198,7 +206,7 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
             # "the attack on 22 April": a reference cue right by the date marks another event
             close = any(abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40 for h in near_ref)
             score -= 3.0 if close else 1.5
-        if r.kind == "month":
+        if r.kind in ("month", "relative_month"):
             score -= 1.0
             if not lead:
                 score -= 2.0  # "started in January 2012", "नवंबर 2024 में": background, not a guess to make
@@ -274,6 +282,11 @@ def _choose(cands: list[_Candidate], etype: str) -> tuple[_Candidate | None, _Ca
         # "underway since Sunday" with no page date to count from outranks "started in January
         # 2012": the day is stated, just not readable; a month elsewhere would be a guess
         return None, top_unread
+    if best.raw.kind == "relative_month":
+        # "later this month … on November 30": the day, when the text gives one in that month
+        days = [c for c in good if c is not best and len(c.mention.date) == 10 and c.mention.date[:7] == best.mention.date[:7] and c.score >= best.score - 3.0]
+        if days:
+            return max(days, key=lambda c: (c.score, c.order)), None
     if best.mention.end_date and etype not in _MULTI_DAY:
         # "visiting Japan from 29 March to 1 April … held the ministerial meeting on 30 March": a
         # meeting inside the trip is dated by its own day
@@ -302,13 +315,15 @@ def _describe(ctx: Context, c: _Candidate) -> str:
         what = f"'{r.text}' (no year in the text)"
     elif r.kind == "month":
         what = f"'{r.text}' (the month only)"
+    elif r.kind == "relative_month":
+        what = f"'{r.text}' counted from the page date {pub.isoformat() if pub else '?'} (the month only)"
     else:
         what = f"'{r.text}'"
     notes = [n for n in c.notes if n != "end"]
     return what + ("; " + ", ".join(notes) if notes else "")
 
 
-_KIND_CONFIDENCE = {"full": 0.92, "yearless": 0.88, "weekday": 0.84, "relative": 0.86, "month": 0.6}
+_KIND_CONFIDENCE = {"full": 0.92, "yearless": 0.88, "weekday": 0.84, "relative": 0.86, "month": 0.6, "relative_month": 0.55}
 
 
 def _confidence(ctx: Context, c: _Candidate, cands: list[_Candidate]) -> float:

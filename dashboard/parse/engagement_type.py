@@ -47,18 +47,18 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     notes = ctx.type_notes
     notes.clear()
 
+    # why each type scored: (weight, where, start, end); the words are quoted only for the winner
     def add(t: str, h: Hit | None, title: bool, bonus: float = 0.0) -> None:
-        text = (ctx.title if title else ctx.body)[h.start : h.end] if h is not None else ""
         if title:
             sc[t] += 4.0 + bonus
-            notes[t].append((4.0 + bonus, f"'{text}' in the headline", -1, -1))
+            notes[t].append((4.0 + bonus, "in the headline", h.start, h.end))
         elif h is not None and ctx.in_lead(h.start):
             sc[t] += 2.0 + bonus
-            notes[t].append((2.0 + bonus, f"'{text}' in the lead", h.start, h.end))
+            notes[t].append((2.0 + bonus, "in the lead", h.start, h.end))
         else:
             body[t] += 0.4 + bonus / 4
             if h is not None:
-                notes[t].append((0.4 + bonus / 4, f"'{text}' in the text", h.start, h.end))
+                notes[t].append((0.4 + bonus / 4, "in the text", h.start, h.end))
 
     # "Japan wants to join the exercise", "शामिल होना चाहता है": a wish, not an engagement
     wished = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_intent"}
@@ -286,6 +286,13 @@ def _type_decision(ctx: Context, chosen: str, sc: dict[str, float], decided_by_c
     if rival >= 4.0 and not decided_by_cue:
         conf = min(conf, 0.75)  # strong words for another kind too: an agreement signed at a summit
     top = sorted(ctx.type_notes.get(chosen, []), key=lambda n: -n[0])[:2]
-    reason = "; ".join(n[1] for n in top) or f"the evidence for {chosen}"
-    span = next(((n[2], n[3]) for n in top if n[2] >= 0), (-1, -1))
+    words = []
+    for _w, where, start, end in top:
+        if where in ("in the headline", "in the lead", "in the text"):
+            text = (ctx.title if where == "in the headline" else ctx.body)[start:end]
+            words.append(f"'{text}' {where}")
+        else:
+            words.append(where)
+    reason = "; ".join(words) or f"the evidence for {chosen}"
+    span = next(((n[2], n[3]) for n in top if n[2] >= 0 and n[1] != "in the headline"), (-1, -1))
     return Decision(conf, reason, *span)
