@@ -91,7 +91,8 @@ def cmd_check_knowledge(args) -> int:
         return 1
     print(
         f"ok: {len(kb.people)} people, {len(kb.places)} places, {len(kb.organisations)} organisations, "
-        f"{len(kb.exercises)} exercises, {len(kb.dialogues)} dialogues, {len(kb.areas)} areas"
+        f"{len(kb.exercises)} exercises, {len(kb.dialogues)} dialogues, {len(kb.areas)} areas, "
+        f"{len(kb.outlets.by_name) if kb.outlets else 0} outlets"
     )
     return 0
 
