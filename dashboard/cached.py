@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pandas as pd
@@ -135,9 +136,14 @@ def briefing_exports(path: str, st_: tuple, f: Filters, date_from: str, date_to:
 
     b = briefing(path, st_, f, date_from, date_to, compare_from, compare_to)
     period = dataclasses.replace(f, date_from=date_from, date_to=date_to)
-    pool = _export_worker()
     started = time.monotonic()
-    tables: Future = pool.submit(export_jobs.tables, path, period, b, hindi)
+    try:
+        pool = _export_worker()
+        tables: Future = pool.submit(export_jobs.tables, path, period, b, hindi)
+    except BrokenProcessPool:  # the worker died (killed, out of memory): start a new one
+        _export_worker.clear()
+        pool = _export_worker()
+        tables = pool.submit(export_jobs.tables, path, period, b, hindi)
     visuals: Future = pool.submit(export_jobs.visuals, b, hindi)
     return {"tables": tables, "visuals": visuals, "started": started}
 
