@@ -22,7 +22,7 @@ TYPE_COLOURS = {
     "other": "#95a5a6",
 }
 STATUS_SYMBOL = {"held": "circle", "planned": "circle-open", "ongoing": "diamond"}
-FONT = "Noto Sans, Noto Sans Devanagari, Arial, sans-serif"
+FONT = "Noto Sans, Noto Sans Devanagari, Noto Sans CJK JP, Arial, sans-serif"
 SCREEN = 15  # base type size on a laptop screen
 PROJECTOR = 24  # on slides and in exports: axis labels of 23 px stay legible from the back of a room
 # counts in blue, from a light blue that stands out on white (plotly's "Blues" starts at white)

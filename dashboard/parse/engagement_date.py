@@ -8,13 +8,14 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from dashboard.models import DateMention, Decision
+from dashboard.parse import scripts as _scripts
 from dashboard.parse.context import Context, _lead_tense
 from dashboard.parse.dates import RawDate, find_dates, resolve
 
 _MULTI_DAY = ("exercise", "visit")
 
 
-_UNTIL_AFTER = re.compile(r"\s*(?:तक|tak|ke baad tak)(?![\u0900-\u0963\u0966-\u097f\w])")
+_UNTIL_AFTER = re.compile(rf"\s*(?:तक|tak|ke baad tak|{_scripts.UNTIL})(?![\u0900-\u0963\u0966-\u097f\w])")
 
 
 _UNTIL_BEFORE = re.compile(r"(?:until|till|through|to|se|से|ending on|ends on|concludes on|conclude on)\s+(?:the\s+)?$", re.I)
