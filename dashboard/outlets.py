@@ -167,6 +167,7 @@ def _masthead(lines: list[tuple[str, bool]], known: Outlets) -> str | None:
 
 
 _AGENCY = re.compile(r"\(([^()]{2,40})\)\s*$")
+_JA_DATELINE = re.compile(r"【([^】]{1,30})】")
 
 
 def _header_url(lines: list[tuple[str, bool]]) -> str | None:
@@ -186,7 +187,7 @@ def identify(meta: dict, raw: str, title: str, dateline: str | None, source: str
        (metadata, or the page's address written above its text);
     2. metadata naming an outlet the knowledge does not list (kept as written);
     3. the masthead: a known outlet named in the page header ("दैनिक प्रहरी | ब्यूरो रिपोर्ट");
-    4. the agency in the dateline ("New Delhi, May 5 (PTI)");
+    4. the agency in the dateline ("New Delhi, May 5 (PTI)", "【ニューデリー共同】");
     5. the host of an unknown URL ("aajkiawaaz.com");
     6. the saved file's name ending in a known outlet ("…_bharat-samachar.txt").
     """
@@ -206,6 +207,10 @@ def identify(meta: dict, raw: str, title: str, dateline: str | None, source: str
     if m:
         agency = m.group(1).strip()
         hit = known.codes.get(agency) or known.names.get(fold(agency))
+        if hit:
+            return hit
+    for m in _JA_DATELINE.finditer(raw[:2000]):  # 【ニューデリー共同】: the agency closes the bracket
+        hit = next((name for code, name in known.codes.items() if not code.isascii() and m.group(1).endswith(code)), None)
         if hit:
             return hit
     host = _host(given) or _host(url)

@@ -29,6 +29,8 @@ def test_the_four_dainik_prahari_forms_are_one_outlet(parse, kb):
         ("NEW DELHI, May 5 (PTI) - Defence Minister Rajnath Singh met Japan's Gen Nakatani to discuss maritime security and defence industry ties in detail.\n", {}, "Press Trust of India"),  # dateline agency
         (BODY, {"url": "https://m.punjabkesari.in/national/news/x"}, "Punjab Kesari"),  # a subdomain of a listed domain
         (BODY, {"source": "Some Weekly"}, "Some Weekly"),  # metadata the knowledge does not list: kept
+        ("中谷防衛相、インド国防相と会談\n\n【ニューデリー共同】インドを訪問中の中谷元防衛相は5日、ニューデリーでラージナート・シン国防相と会談した。\n", {}, "Kyodo News"),  # a Japanese wire dateline
+        ("日印共同訓練について\n平成30年10月5日\n海上幕僚監部\n\n" + BODY, {}, "Ministry of Defense (Japan)"),  # a JSDF staff office's release
         (BODY, {"url": "https://aajkiawaaz.com/x"}, "aajkiawaaz.com"),  # an unlisted site: its host
         ("URL: https://www.amarujala.com/world/rajnath-japan-" + "x" * 200 + "\n\n" + BODY, {}, "Amar Ujala"),  # the address a clipping tool wrote above the text
     ],
