@@ -90,7 +90,10 @@ def _dateline_place(head: str, kb) -> tuple[str | None, str]:
         return None, ""
     from rapidfuzz import process
 
-    best = process.extract(key, list(keys), scorer=fuzz.ratio, limit=5)
+    # a misspelling keeps the first sound and about the length ("वियतितिन" ~ Vientiane): another
+    # city that merely rhymes (हैदराबाद ~ Ahmedabad, चंडीगढ़ ~ Gandhinagar) is no match
+    alike = [k for k in keys if k[:1] == key[:1] and 0.7 <= len(k) / len(key) <= 1.4]
+    best = process.extract(key, alike, scorer=fuzz.ratio, limit=5)
     if not best or best[0][1] < _DATELINE_FUZZ:
         return None, ""
     name = keys[best[0][0]]
