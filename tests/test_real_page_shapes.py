@@ -329,5 +329,5 @@ def test_a_dateline_city_that_only_rhymes_with_a_known_one_is_not_read_as_it(kb)
     assert dateline_place("Toyko", kb) == ("Tokyo", "spelling")
     assert dateline_place("कोच्चिन्न", kb)[0] != "Visakhapatnam"
     assert dateline_place("हैदराबाद", kb) == ("Hyderabad", "alias")
-    for furniture in ("ब्यूरो", "संवाददाता", "डेस्क", "Staff Reporter", "Bureau"):
+    for furniture in ("ब्यूरो", "संवाददाता", "डेस्क", "Staff Reporter", "Bureau", "गुरुवार", "Thursday"):
         assert dateline_place(furniture, kb) == (None, "")

@@ -73,9 +73,12 @@ def dateline_place(head: str, kb) -> tuple[str | None, str]:
 def _dateline_place(head: str, kb) -> tuple[str | None, str]:
     word = re.split(r"\s*[,(\[|]", head.strip(), maxsplit=1)[0].strip()
     # the place must be all of the dateline's first part: "गांधीनगर शिखर वार्ता:" is a headline
-    names = [h.value for h in kb.matcher.find(word) if h.kind == "place" and h.start == 0 and h.end >= len(word) - 1]
+    whole = [h for h in kb.matcher.find(word) if h.start == 0 and h.end >= len(word) - 1]
+    names = [h.value for h in whole if h.kind == "place"]
     if names:
         return names[0], "alias"
+    if whole:
+        return None, ""  # a known word of another kind ("गुरुवार", a weekday) is never a misspelt city
     if not word or len(word.split()) > 2 or any(c.isdigit() for c in word):
         return None, ""
     keys = _PLACE_KEYS.get(id(kb))
