@@ -121,6 +121,7 @@ def cmd_ingest(args) -> int:
             summary = {}
 
             def fill(tmp):
+                store.corrections.carry(path, store.connect(tmp))  # reviewers' corrections move into the new file
                 summary["s"] = ingest.ingest(args.paths, tmp, workers=args.workers, progress=not args.quiet)
 
             store.build_atomically(path, fill)
@@ -185,6 +186,7 @@ def cmd_engagements(args) -> int:
                 "place": e["place"],
                 "participants": e["participants"],
                 "areas": list(e["areas"]),
+                "corrected": e["corrected"],  # {field: {by, at, note}} for the fields reviewers set
                 "articles": [
                     {"title": a["title"], "source": a["outlet"], "language": a["language"], "file": a["source_file"], "url": a["url"]}
                     for a in arts
@@ -201,10 +203,11 @@ def cmd_engagements(args) -> int:
             "participants": ", ".join(r["participants"]),
             "areas": ", ".join(r["areas"]),
             "articles": len(r["articles"]),
+            "corrected": ", ".join(r["corrected"]),
         }
         for r in rows
     ]
-    print(_table(flat, ["date", "type", "status", "place", "participants", "articles", "areas"]))
+    print(_table(flat, ["date", "type", "status", "place", "participants", "articles", "areas", "corrected"]))
     return 0
 
 
@@ -372,6 +375,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dashboard.follow import commands as follow_commands  # sources, follow, feed
 
     follow_commands.register(sub, db_help)
+    from dashboard.review import commands as review_commands  # correct, corrections, review
+
+    review_commands.register(sub, db_help)
     return p
 
 

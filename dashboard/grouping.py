@@ -10,6 +10,7 @@ import calendar
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -219,8 +220,11 @@ def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
     return score
 
 
-def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
-    """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input)."""
+def group(articles: list[dict], constrain: Callable[[list[list[str]]], list[list[str]]] | None = None) -> tuple[list[dict], dict[str, str]]:
+    """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input).
+
+    `constrain` rearranges the article ids of the engagements before they are summarised: the
+    merges and splits reviewers made (review/apply.py)."""
     frozen: dict = {}
     items = [it for i, a in enumerate(articles) if (it := _item(i, a, frozen)) is not None]
     # the data's own "now": the newest report. Something under way when it was reported and over
@@ -291,6 +295,8 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
             clusters[best].add(it, best_score)
             c.members = []
     clusters = [c for c in clusters if c.members]
+    if constrain is not None:
+        clusters = _constrained(clusters, constrain)
     engagements, links = [], {}
     for c in clusters:
         e = summarise(c, horizon)
@@ -299,6 +305,22 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
             links[m.id] = e["id"]
     engagements.sort(key=lambda e: (e["sort_date"] or "9999", e["id"]))
     return engagements, links
+
+
+def _constrained(clusters: list[Cluster], constrain: Callable[[list[list[str]]], list[list[str]]]) -> list[Cluster]:
+    """The clusters as `constrain` rearranges their members; those it leaves alone keep their link scores."""
+    parts = constrain([[m.id for m in c.members] for c in clusters])
+    kept = {tuple(m.id for m in c.members): c for c in clusters}
+    items = {m.id: m for c in clusters for m in c.members}
+    out = []
+    for ids in parts:
+        c = kept.get(tuple(ids))
+        if c is None:
+            c = Cluster()
+            for aid in sorted(ids, key=lambda a: items[a].order):
+                c.add(items[aid])
+        out.append(c)
+    return out
 
 
 def summarise(c: Cluster, horizon: date | None = None) -> dict:

@@ -229,13 +229,19 @@ def regroup(db) -> int:
 
 
 def _regroup(db) -> int:
-    articles = store.grouping_input(db)
-    engagements, links = grouping.group(articles)
     from dashboard import knowledge
+    from dashboard.review.regroup import Fixes
 
     kb = knowledge.default()
     people = {name: info.get("country", "") for name, info in kb.organisations.items()}  # forces
     people.update(kb.people)
-    people.update(dict(db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall()))
-    store.replace_engagements(db, engagements, links, people, store.engagement_area_rows(articles, engagements, links))
+    with store.corrections.transaction(db):
+        people.update(dict(db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall()))
+        fixes = Fixes(db)  # reviewers' corrections hold through every regrouping (review/regroup.py)
+        articles = fixes.input(store.grouping_input(db))
+        engagements, links = grouping.group(articles, constrain=fixes.constrain)
+        engagements, links = fixes.apply(engagements, links, people)
+        area_rows = fixes.area_rows(store.engagement_area_rows(articles, engagements, links), engagements)
+        store.replace_engagements(db, engagements, links, people, area_rows)
+        fixes.record(db, links)
     return len(engagements)

@@ -7,6 +7,7 @@ quietly lower every figure the dashboard shows.
 from __future__ import annotations
 
 import csv
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from dashboard.outlets import Outlets
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+LOCAL_ENV = "DASHBOARD_KNOWLEDGE_LOCAL"
 
 AREA_IDS = (
     "counter_terrorism",
@@ -182,11 +184,23 @@ def _read(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
         return rows
 
 
+def local_dir() -> Path:
+    """Where spellings added from the dashboard go (`aliases-local.csv`, `outlet_aliases-local.csv`):
+    beside the knowledge files, or the folder $DASHBOARD_KNOWLEDGE_LOCAL names (an installed
+    package's folder may not be writable; tests keep the project's files untouched)."""
+    env = os.environ.get(LOCAL_ENV)
+    return Path(env) if env else KNOWLEDGE_DIR
+
+
 def files_of(directory: Path, name: str) -> list[Path]:
     """`<name>.csv` and then every `<name>-*.csv` beside it (`aliases-ja.csv`, `cues-mr.csv`): each
-    script's rows live in a file of their own, so analysts (and branches) do not edit one file."""
+    script's rows live in a file of their own, so analysts (and branches) do not edit one file.
+    The local additions (`<name>-local.csv` in local_dir()) come last, validated the same way."""
     base = directory / f"{name}.csv"
     extra = sorted(p for p in directory.glob(f"{name}-*.csv") if p.is_file())
+    local = local_dir() / f"{name}-local.csv"
+    if local.is_file() and local not in extra:
+        extra.append(local)
     return [base, *extra]
 
 
@@ -399,7 +413,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
 
     from dashboard import outlets as _outlets
 
-    outlets = _outlets.load(d / "outlets.csv")
+    outlets = _outlets.load(d / "outlets.csv", _read_all(d, "outlet_aliases", ("alias", "outlet")))
     matcher.build()
     for name, country in people.items():
         if country in ("India", "Japan"):

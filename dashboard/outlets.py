@@ -79,8 +79,10 @@ def _host(value: str | None) -> str:
     return host if _DOMAIN.match(host) else ""
 
 
-def load(path: Path) -> Outlets:
-    """Read and validate outlets.csv; a bad row raises KnowledgeError with file, line and reason."""
+def load(path: Path, extra: list[tuple[Path, int, dict]] = ()) -> Outlets:
+    """Read and validate outlets.csv; a bad row raises KnowledgeError with file, line and reason.
+
+    `extra`: rows (file, line, {alias, outlet}) of outlet_aliases*.csv, more spellings of listed outlets."""
     from dashboard.knowledge import KnowledgeError, _need, _read
 
     out = Outlets()
@@ -131,6 +133,18 @@ def load(path: Path) -> Outlets:
         for code in (x.strip() for x in r["codes"].split(";")):
             if code:
                 claim(out.codes, "code", code, name, line, code)
+    for p, line, r in extra:
+        _need(r, ("alias", "outlet"), p, line)
+        if r["outlet"] not in out.by_name:
+            raise KnowledgeError(f"{p}:{line}: outlet {r['outlet']!r} is not in {path.name}")
+        key = fold(r["alias"])
+        if not key:
+            raise KnowledgeError(f"{p}:{line}: alias {r['alias']!r} is empty after normalisation")
+        other = owner.get(("name", key))
+        if other and other != r["outlet"]:
+            raise KnowledgeError(f"{p}:{line}: name {r['alias']!r} belongs to {other!r} and {r['outlet']!r}")
+        owner[("name", key)] = out.names[key] = r["outlet"]
+        out.matcher.add(r["alias"], "outlet", r["outlet"])
     out.matcher.build()
     return out
 

@@ -122,12 +122,12 @@ def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
     df = _read(
         f"""SELECT e.id, e.date, e.end_date, e.sort_date, e.year, e.type, e.status, e.place,
                    e.participants, e.areas, e.languages, e.n_articles, e.confidence,
-                   e.date_confidence, e.decisions
+                   e.date_confidence, e.decisions, e.corrected
             FROM engagements e {where} ORDER BY e.sort_date, e.id""",
         db.conn,
         params=args,
     )
-    for col, empty in (("participants", "[]"), ("languages", "[]"), ("areas", "{}"), ("decisions", "{}")):
+    for col, empty in (("participants", "[]"), ("languages", "[]"), ("areas", "{}"), ("decisions", "{}"), ("corrected", "{}")):
         df[col] = _json_column(df[col], empty)
     return df
 

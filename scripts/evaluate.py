@@ -6,6 +6,7 @@ python scripts/evaluate.py --set sample    # bundled sample corpus (data/sample_
 python scripts/evaluate.py --set dev       # second development set, in other styles (tests/dev)
 python scripts/evaluate.py --set heldout   # written apart and never read while tuning: aggregates only
 python scripts/evaluate.py --set lang      # Japanese and the other Indian languages (tests/lang)
+python scripts/evaluate.py --set reviewed --db data/articles.db   # what analysts reviewed in a database
 python scripts/evaluate.py --details       # list every disagreement
 python scripts/evaluate.py --json          # metrics as JSON (the test gate reads this)
 """
@@ -259,7 +260,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    ap.add_argument("--set", choices=(*SETS, "real"), default="golden")
+    ap.add_argument("--set", choices=(*SETS, "real", "reviewed"), default="golden")
+    ap.add_argument("--db", help="--set reviewed: the database whose reviewed engagements and articles are the truth")
     ap.add_argument("--details", action="store_true", help="print every disagreement")
     ap.add_argument("--json", action="store_true", help="print metrics as JSON")
     ap.add_argument(
@@ -270,6 +272,8 @@ def main() -> int:
     args = ap.parse_args()
     if args.set == "real":
         return _main_real(args)
+    if args.set == "reviewed":
+        return _main_reviewed(args)
     cases = SETS[args.set]()
     t, problems = evaluate(cases)
     m = metrics(t)
@@ -313,6 +317,23 @@ def _main_real(args) -> int:
         path.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {path.relative_to(ROOT)}")
     print(realpages.report(result, details=args.details))
+    return 0
+
+
+def _main_reviewed(args) -> int:
+    """Every field analysts corrected or marked reviewed in a database (dashboard/review/truth.py)."""
+    from dashboard import store
+    from dashboard.review import truth
+
+    path = store.db_path(args.db)
+    if not path.exists():
+        print(f"no database at {path}", file=sys.stderr)
+        return 2
+    result = truth.score(store.connect(path))
+    if args.json:
+        print(json.dumps({k: result[k] for k in ("engagements", "articles", "fields")}, indent=1))
+        return 0
+    print(truth.report(result, details=args.details))
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite_utils  # noqa: F401  (tests build old-schema databases through it)
 
+from dashboard.store import corrections  # noqa: F401  (reviewers' corrections: store.corrections)
 from dashboard.store.articles import (
     CHILD_COLUMNS,
     TEXT_FIELDS,

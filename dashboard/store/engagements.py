@@ -150,6 +150,9 @@ def replace_engagements(
                     "confidence": e["confidence"],
                     "decisions": json.dumps(e.get("decisions") or {}, ensure_ascii=False),
                     "date_confidence": (e.get("decisions") or {}).get("date", {}).get("confidence"),
+                    # which fields reviewers corrected (who, when) and what the grouping had chosen (review/apply.py)
+                    "corrected": json.dumps(e["corrected"], ensure_ascii=False) if e.get("corrected") else None,
+                    "parsed": json.dumps(e["parsed"], ensure_ascii=False) if e.get("parsed") else None,
                     "updated_at": stamp,
                 }
             )

@@ -7,13 +7,14 @@ import json
 import sqlite_utils
 
 from dashboard.store.connection import now
+from dashboard.store.corrections import _m11_corrections
 from dashboard.store.decisions import _m6_decisions, article_decisions
 from dashboard.store.engagements import refresh_summaries
 from dashboard.store.search import FTS_TOKENIZE
 from dashboard.store.segmented import m9_segmented_fts
 from dashboard.store.sources import _m8_sources
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -196,6 +197,7 @@ MIGRATIONS = [
     (6, "each engagement field's confidence and reason, per article and per engagement", _m6_decisions),
     (8, "followed sources, URLs seen, reports of one story, watches, visits, webhook deliveries", _m8_sources),
     (9, "a segmented column in the full-text index, so Japanese words are found", m9_segmented_fts),
+    (11, "reviewers' corrections, and which engagement fields they changed", _m11_corrections),
 ]
 
 
