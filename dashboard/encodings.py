@@ -82,8 +82,13 @@ def sniff_binary(data: bytes) -> str | None:
     if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
         if _wide_guess(head) is not None:
             return None  # UTF-16 or UTF-32 without a byte-order mark: decode() reads it
-        return "binary data (it contains NUL bytes)"
+        # a few stray NULs in text (a CSV export) are removed later; binary data is full of them
+        if len(_CONTROL_BYTES.findall(head)) > len(head) // 50:
+            return "binary data (it contains NUL bytes)"
     return None
+
+
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1f]")
 
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
