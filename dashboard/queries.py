@@ -126,6 +126,18 @@ def engagement_articles(db, engagement_id: str) -> pd.DataFrame:
     )
 
 
+def articles_by_engagement(db) -> dict[str, list[dict]]:
+    """Every engagement's articles from one query (one query per engagement took 10 s at 3,391)."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    keys = ("id", "title", "language", "outlet", "url", "published", "source_file")
+    for eid, *row in db.execute(
+        """SELECT engagement_id, id, title, language, outlet, url, published, source_file
+           FROM articles WHERE engagement_id IS NOT NULL ORDER BY engagement_id, published, id"""
+    ):
+        out[eid].append(dict(zip(keys, row, strict=True)))
+    return out
+
+
 def participants(db, engagement_id: str) -> pd.DataFrame:
     return _read(
         "SELECT name, country FROM participants WHERE engagement_id = ? ORDER BY country, name",
