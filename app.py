@@ -4,7 +4,7 @@ import os
 
 import streamlit as st
 
-from dashboard import sample, store
+from dashboard import auth, sample, store
 
 st.set_page_config(page_title="India–Japan defence relations", page_icon="🤝", layout="wide", initial_sidebar_state="expanded")
 
@@ -24,4 +24,5 @@ pages = [
     st.Page("dashboard/pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
     st.Page("dashboard/pages/ingest.py", title="Ingest", icon=":material/upload_file:"),
 ]
+auth.gate()  # with a login configured (.streamlit/secrets.toml), nothing shows before signing in
 st.navigation(pages).run()
