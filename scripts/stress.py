@@ -46,11 +46,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(folder: Path, log: Path, env: dict | None = None, script: str = "app.py") -> tuple[subprocess.Popen, str]:
-    """`streamlit run` in `folder` on a free loopback port, once it answers its health check."""
-    port = free_port()
+def serve(
+    folder: Path, log: Path, env: dict | None = None, script: str = "app.py", port: int | None = None, extra: list[str] | None = None
+) -> tuple[subprocess.Popen, str]:
+    """`streamlit run` in `folder` on a (free) loopback port, once it answers its health check."""
+    port = port or free_port()
     env = {**{k: v for k, v in os.environ.items() if k != "DASHBOARD_DB"}, **(env or {})}
-    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *(extra or [])]
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
