@@ -7,6 +7,7 @@ is far too slow per sentence); dateparser is kept for free-form metadata strings
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -25,6 +26,8 @@ def ascii_digits(text: str) -> str:
 _HI = "\u0900-\u0963\u0966-\u097f"
 _FUTURE_HI = re.compile(
     rf"(?:ेंगे|ेंगी|ेगा|ेगी|ूंगा|ूँगा|ोगे|एंगे|एँगे|एगा|एगी|होगा|होगी|होंगे|जाएगा|जाएगी|जाएंगे)(?![{_HI}])"
+    # "होने वाली बैठक", "मिलने वाले हैं": about to happen
+    rf"|(?<=[{_HI}])ने\s+वाल(?:ा|ी|े)(?![{_HI}])"
 )
 _PAST_HI = re.compile(
     rf"(?<![{_HI}])(?:था|थी|थे|गया|गई|गए|गयी|गये|हुआ|हुई|हुए|हुईं|किया|लिया|दिया|कहा|मिले|बताया)(?![{_HI}])"
@@ -217,35 +220,64 @@ def said_in_past(text: str) -> bool:
     return bool(_PAST_HI.search(low) or _PAST_EN.search(low) or _PAST_LATIN_HI.search(low))
 
 
+# "will be held", "is to be signed": a past participle after a future auxiliary speaks of the future
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|is to|are to|going to|set to)\s+(?:be|have been|get)\s+\w+")
+
+
+class TenseIndex:
+    """Where a sentence's future and past verbs are, found once: each date in it is then placed in
+    time by a binary search, not by rescanning the sentence (a sentence of a thousand dates stays
+    linear)."""
+
+    def __init__(self, sentence: str) -> None:
+        low = lower_same_length(sentence)
+        self.fh = [m.start() for m in _FUTURE_HI.finditer(low)]
+        self.ph = [m.start() for m in _PAST_HI.finditer(low)]
+        self.fl = [m.start() for m in _FUTURE_LATIN_HI.finditer(low)]
+        self.pl = [m.start() for m in _PAST_LATIN_HI.finditer(low)]
+        passive = [(m.start(), m.end()) for m in _FUTURE_PASSIVE.finditer(low)] if "be" in low else []
+        self.fe = [(m.start(), m.end()) for m in _FUTURE_EN.finditer(low)]
+        self.pe = [
+            (m.start(), m.end())
+            for m in _PAST_EN.finditer(low)
+            if not any(a < m.start() < b for a, b in passive)
+        ]
+        self.fe_ends = [e for _s, e in self.fe]
+        self.pe_ends = [e for _s, e in self.pe]
+
+    @staticmethod
+    def _first_at(starts: list[int], pos: int) -> int | None:
+        i = bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else None
+
+    def explicit(self, pos: int) -> bool:
+        """Whether any verb placed the clause in time, rather than the default of the past."""
+        return bool(self.fh or self.ph or self.fl or self.pl or self.fe or self.pe)
+
+    def at(self, pos: int) -> str:
+        # Hindi puts the verb after the date; English usually before it
+        fh, ph = self._first_at(self.fh, pos), self._first_at(self.ph, pos)
+        if fh is not None or ph is not None:
+            return "future" if fh is not None and (ph is None or fh <= ph + 12) else "past"
+        fl, pl = self._first_at(self.fl, pos), self._first_at(self.pl, pos)
+        if fl is not None or pl is not None:
+            # Romanised Hindi, like Hindi, puts the verb after the date
+            return "future" if fl is not None and (pl is None or fl <= pl + 12) else "past"
+        nf, np_ = bisect_right(self.fe_ends, pos), bisect_right(self.pe_ends, pos)
+        if nf or np_:
+            last_f = self.fe[nf - 1][0] if nf else -1
+            last_p = self.pe[np_ - 1][0] if np_ else -1
+            return "future" if last_f > last_p else "past"
+        if self._first_at([a for a, _b in self.fe], pos) is not None and self._first_at([a for a, _b in self.pe], pos) is None:
+            return "future"
+        if self.fh and self.fh[0] < pos and not (self.ph and self.ph[0] < pos):
+            return "future"
+        return "past"
+
+
 def tense(sentence: str, pos: int | None = None) -> str:
     """'future' or 'past' for the clause around `pos`: decides "कल" and year-less dates."""
-    if pos is None:
-        pos = 0
-    sentence = lower_same_length(sentence)
-    after, before = sentence[pos:], sentence[:pos]
-    # Hindi puts the verb after the date; English usually before it
-    fh, ph = _FUTURE_HI.search(after), _PAST_HI.search(after)
-    if fh or ph:
-        if fh and (not ph or fh.start() <= ph.start() + 12):
-            return "future"
-        return "past"
-    fl, pl = _FUTURE_LATIN_HI.search(after), _PAST_LATIN_HI.search(after)
-    if fl or pl:
-        # Romanised Hindi, like Hindi, puts the verb after the date
-        if fl and (not pl or fl.start() <= pl.start() + 12):
-            return "future"
-        return "past"
-    fe = list(_FUTURE_EN.finditer(before))
-    pe = list(_PAST_EN.finditer(before))
-    if fe or pe:
-        last_f = fe[-1].start() if fe else -1
-        last_p = pe[-1].start() if pe else -1
-        return "future" if last_f > last_p else "past"
-    if _FUTURE_EN.search(after) and not _PAST_EN.search(after):
-        return "future"
-    if _FUTURE_HI.search(before) and not _PAST_HI.search(before):
-        return "future"
-    return "past"
+    return TenseIndex(sentence).at(pos or 0)
 
 
 def iso(d: date) -> str:

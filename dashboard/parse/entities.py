@@ -22,6 +22,7 @@ class PersonHit(NamedTuple):
     start: int
     end: int
     via: str  # alias | role | fuzzy
+    stated_role: str = ""  # the role the text puts before the name ("जापान के रक्षा मंत्री …")
 
 
 def _loose_latin(deva: str) -> str:
@@ -35,6 +36,52 @@ def _loose_latin(deva: str) -> str:
     )
     s = re.sub(r"[aeiouyh]", "", s)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+_SPELL_FOLD = str.maketrans("āīūṛṝḷēōṃṁḥñṅṇṭḍśṣ", "aiurrleommhnnntdss")
+_PLACE_KEYS: dict[int, dict[str, str]] = {}
+_DATELINE_FUZZ = 72  # a misspelt city ("वियतितिन") scores 73 against its name; words that are no place stay under 68
+
+
+def _spelling_key(text: str) -> str:
+    """A loose Latin spelling (vowels kept, doubled letters single) for comparing place names."""
+    if not text.isascii():
+        from indic_transliteration import sanscript
+
+        text = sanscript.transliterate(text, sanscript.DEVANAGARI, sanscript.IAST)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", text.lower().translate(_SPELL_FOLD)))
+
+
+def dateline_place(head: str, kb) -> tuple[str | None, str]:
+    """The city a dateline names ("नयी दिल्ली", "Vientiane [Laos]"), and how it was read: by its
+    spelling in the knowledge base, or, for a misspelt one, as the one city it is clearly close to."""
+    word = re.split(r"\s*[,(\[|]", head.strip(), maxsplit=1)[0].strip()
+    # the place must be all of the dateline's first part: "गांधीनगर शिखर वार्ता:" is a headline
+    names = [h.value for h in kb.matcher.find(word) if h.kind == "place" and h.start == 0 and h.end >= len(word) - 1]
+    if names:
+        return names[0], "alias"
+    if not word or len(word.split()) > 2 or any(c.isdigit() for c in word):
+        return None, ""
+    keys = _PLACE_KEYS.get(id(kb))
+    if keys is None:
+        keys = {}
+        for alias, name in kb.place_aliases:
+            if kb.places.get(name, {}).get("kind") in ("city", "base"):
+                keys.setdefault(_spelling_key(alias), name)
+        _PLACE_KEYS[id(kb)] = keys
+    key = _spelling_key(word)
+    if len(key) < 4:
+        return None, ""
+    from rapidfuzz import process
+
+    best = process.extract(key, list(keys), scorer=fuzz.ratio, limit=5)
+    if not best or best[0][1] < _DATELINE_FUZZ:
+        return None, ""
+    name = keys[best[0][0]]
+    rivals = [sc for k, sc, _ in best if keys[k] != name]
+    if rivals and rivals[0] > best[0][1] - 5:
+        return None, ""
+    return name, "spelling"
 
 
 def find_people(
@@ -116,18 +163,41 @@ def find_people(
                 out.append(PersonHit(best, m.start(1), m.end(1), "fuzzy"))
                 warnings.append(f"name {w!r} read as {best} by spelling similarity")
     out.sort(key=lambda p: p.start)
-    return out, warnings
+    return _stated_roles(body, out, hits, kb), warnings
+
+
+def _stated_roles(body: str, people: list[PersonHit], hits: list[Hit], kb) -> list[PersonHit]:
+    """The role the text gives a person right before the name ("जापान के रक्षा मंत्री ताकेशी इवाया",
+    "Defence Minister Nobuo Kishi"): with no page date, it is the surest sign of who they were then."""
+    roles = [h for h in hits if h.kind == "role"]
+    if not roles:
+        return people
+    out = []
+    for p in people:
+        for h in roles:
+            if 0 <= p.start - h.end <= 20 and not re.search(r"[।.,;]", body[h.end : p.start]):
+                country, role_key = h.value.split("|")
+                if role_key != "counterpart" and country in ("", kb.people.get(p.name)):
+                    p = p._replace(stated_role=role_key)
+        out.append(p)
+    return out
 
 
 def people_records(
     body: str, person_hits: list[PersonHit], kb, ref_date: date | None
 ) -> list[PersonMention]:
     spans: dict[str, list[Span]] = defaultdict(list)
+    stated: dict[str, str] = {}
     for p in person_hits:
         spans[p.name].append(Span(p.start, p.end, body[p.start : p.end]))
+        if p.stated_role:
+            stated.setdefault(p.name, p.stated_role)
     out = []
     for name, sp in spans.items():
         t = kb.role_on(name, ref_date)
+        if ref_date is None and name in stated:
+            # no date to read a tenure by: the role the text gives them
+            t = next((r for r in reversed(kb.tenures_of(name)) if r.role_key == stated[name]), t)
         out.append(
             PersonMention(
                 name=name,
