@@ -132,6 +132,7 @@ def test_search_a_hindi_word_and_read_the_highlighted_article(page, server):
     page.wait_for_timeout(1500)
     assert "q=" in page.url
     open_page(page, server, "articles", f"q={quote('आतंकवाद')}&a={server['hindi_id']}")
+    page.wait_for_selector(".article-text mark", timeout=30_000)  # still drawing on a busy machine
     marks = page.locator(".article-text mark")
     assert marks.count() >= 1, server_log(server)
     assert all(m.startswith("आतंकवाद") for m in marks.all_inner_texts())
