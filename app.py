@@ -23,6 +23,7 @@ pages = [
     st.Page("dashboard/pages/articles.py", title="Articles", icon=":material/article:"),
     st.Page("dashboard/pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
     st.Page("dashboard/pages/ingest.py", title="Ingest", icon=":material/upload_file:"),
+    st.Page("dashboard/pages/sources.py", title="Sources", icon=":material/rss_feed:"),
 ]
 auth.gate()  # with a login configured (.streamlit/secrets.toml), nothing shows before signing in
 st.navigation(pages).run()

@@ -326,8 +326,10 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     for line, r in _read(p, ("word", "kind", "value")):
         _need(r, ("word", "kind", "value"), p, line)
         # month, weekday and relative words are found by the automaton, like every other word
-        if r["kind"] not in ("month", "weekday", "relative"):
-            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not month, weekday or relative")
+        if r["kind"] not in ("month", "weekday", "relative", "relative_month"):
+            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not month, weekday, relative or relative_month")
+        if r["kind"] == "relative_month" and r["value"] not in ("-1", "0", "1"):
+            raise KnowledgeError(f"{p}:{line}: relative_month value {r['value']!r} is not -1, 0 or 1")
         if r["kind"] == "month" and not (r["value"].isdigit() and 1 <= int(r["value"]) <= 12):
             raise KnowledgeError(f"{p}:{line}: month number {r['value']!r} is not 1-12")
         matcher.add(r["word"], r["kind"], r["value"])

@@ -301,3 +301,22 @@ def test_peace_named_as_what_an_attack_destabilises_is_not_an_area(parse):
     )
     assert "counter_terrorism" in _areas(art)
     assert "regional_security" not in _areas(art)
+
+
+def test_next_month_in_a_december_report_is_january_of_the_next_year(parse):
+    e = eng(
+        parse,
+        " date 2022-12-23 India and Japan will hold their first fighter exercise in Japan next month, "
+        "with the Indian Air Force and the JASDF.",
+    )
+    assert e.date == "2023-01"
+    assert e.status == "planned"
+
+
+def test_this_month_gives_way_to_the_day_in_that_month(parse):
+    e = eng(
+        parse,
+        " date 2019-11-18 The first India-Japan 2+2 ministerial dialogue will be held this month. "
+        "Officials said the foreign and defence ministers will meet in New Delhi on November 30.",
+    )
+    assert e.date == "2019-11-30"

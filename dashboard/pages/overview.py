@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from dashboard import aggregate, cached, charts, labels
-from dashboard.pages import common
+from dashboard.pages import common, new_since
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
@@ -20,6 +20,8 @@ c[0].metric(labels.t("engagements", hi), h["engagements"], help="Real-world Indi
 c[1].metric(labels.t("n_articles", hi), h["articles"], help="India–Japan articles behind them")
 c[2].metric(labels.t("n_sources", hi), h["sources"], help="Distinct outlets")
 c[3].metric(labels.t("n_languages", hi), len(h["languages"]), help=", ".join(labels.t(x, hi, labels.LANGUAGES) for x in h["languages"]))
+
+new_since.render(path, cached.connection(path, stamp), hi, common.go)  # dashboard/pages/new_since.py
 
 if eng.empty:
     common.empty_state(hi)

@@ -17,25 +17,42 @@ from dashboard.parse.matcher import longest_first
 __all__ = ["parse_article"]
 
 
-def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str | None, str]:
-    """The page's date, its words, and where it was read: metadata, a capture stamp, the byline
-    under the headline, a line above it ("header": perhaps the site's clock), or the dateline."""
+# a page date outside these years is a placeholder ("0001-01-01T00:00:00Z", "9999-12-31"), not a date
+_PAGE_YEARS = (1900, 2100)
+
+
+# a page date outside these years is a placeholder ("0001-01-01T00:00:00Z", "9999-12-31"), not a date
+_PAGE_YEARS = (1900, 2100)
+
+
+def _page_date_candidates(meta: dict, cleaned: _text.Cleaned, kb):
+    """(source, words, date) in the order they are trusted, read one at a time: a page with many
+    date-like header lines stops at the first that reads."""
     # readers.py maps the many export field names to "published"; "date" is kept for direct callers
     for key in ("published", "date"):
         if meta.get(key):
-            d = _dates.parse_date_string(str(meta[key]), kb)
-            if d:
-                return d, str(meta[key]), "metadata"
+            yield "metadata", str(meta[key]), _dates.parse_date_string(str(meta[key]), kb)
     if cleaned.stamp and len(cleaned.stamp) == 10:
-        return date.fromisoformat(cleaned.stamp), f"date {cleaned.stamp}", "stamp"
+        yield "stamp", f"date {cleaned.stamp}", date.fromisoformat(cleaned.stamp)
     for line in cleaned.page_dates:
-        d = _dates.parse_date_string(line, kb)
-        if d:
-            return d, line, "byline" if line in cleaned.after_title else "header"
+        yield ("byline" if line in cleaned.after_title else "header"), line, _dates.parse_date_string(line, kb)
     if cleaned.dateline_date:
         for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
             if r.kind == "full":
-                return date(r.year, r.month, r.day), cleaned.dateline_date, "dateline"
+                yield "dateline", cleaned.dateline_date, date(r.year, r.month, r.day)
+                break
+
+
+def _published(meta: dict, cleaned: _text.Cleaned, kb, warnings: list[str]) -> tuple[date | None, str | None, str]:
+    """The page's date, its words, and where it was read: metadata, a capture stamp, the byline
+    under the headline, a line above it ("header": perhaps the site's clock), or the dateline."""
+    for source, text, d in _page_date_candidates(meta, cleaned, kb):
+        if d is None:
+            continue
+        if not _PAGE_YEARS[0] <= d.year <= _PAGE_YEARS[1]:
+            warnings.append(f"page date {text!r} is out of range ({d.isoformat()}): ignored")
+            continue
+        return d, text, source
     return None, None, ""
 
 
@@ -76,7 +93,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
     body, title = cleaned.body, cleaned.title
     title_made_up = any(w.startswith("no title found") for w in cleaned.warnings)
     warnings = list(cleaned.warnings)
-    published, published_text, published_from = _published(meta, cleaned, kb)
+    published, published_text, published_from = _published(meta, cleaned, kb, warnings)
 
     sentences = _text.split_sentences(body)
     hits = longest_first(kb.matcher.find(body))

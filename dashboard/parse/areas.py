@@ -6,7 +6,7 @@ from bisect import bisect_right
 from collections import defaultdict
 
 from dashboard.models import AreaMention, Span
-from dashboard.parse.matcher import Hit
+from dashboard.parse.matcher import Hit, Near
 
 # a "general" area (defence cooperation as such) is what a text is about only when it names at
 # most this many specific ones: beside maritime security, industry and exercises it is just framing
@@ -21,8 +21,8 @@ def find_areas(
     "training" in a sentence about an exercise is the exercise. `headline`: the areas the page's
     own headline names."""
     order = tuple(areas)
-    threats = [h for h in hits if h.kind == "cue_threat"]
-    drills = [h for h in hits if h.kind == "exercise" or (h.kind == "cue_type" and h.value == "exercise")]
+    threats = Near(h for h in hits if h.kind == "cue_threat")
+    drills = Near(h for h in hits if h.kind == "exercise" or (h.kind == "cue_type" and h.value == "exercise"))
     # "Training" inside "East Fuji Manoeuvre Training Area" names a place, not an area of cooperation
     names = sorted(
         (h.start, h.end) for h in hits if h.kind in ("place", "organisation", "exercise", "person")
@@ -46,11 +46,11 @@ def find_areas(
         if any(
             (0 <= t.start - h.end <= 25 and t.start < s_end and t.value == "after")
             or (0 <= h.start - t.end <= 6 and t.start >= s_start)
-            for t in threats
+            for t in threats.touching(h.start - 6, h.end + 26)
         ):
             continue
         area = h.value
-        if area == "training_exchanges" and any(abs(d.start - h.end) <= _DRILL_REACH or abs(h.start - d.end) <= _DRILL_REACH for d in drills):
+        if area == "training_exchanges" and any(abs(d.start - h.end) <= _DRILL_REACH or abs(h.start - d.end) <= _DRILL_REACH for d in drills.touching(h.start - _DRILL_REACH, h.end + _DRILL_REACH + 1)):
             area = "military_exercises"  # "bilateral fighter training" in "the exercise …" is the drill itself
         count[area] += 1
         if si not in evidence[area]:

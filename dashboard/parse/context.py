@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.parse.dates import TenseIndex, tense
-from dashboard.parse.matcher import Hit
+from dashboard.parse.matcher import Hit, Near
 
 LEAD_SENTENCES = 2
 
@@ -48,6 +48,8 @@ class Context:
         self._main_exercise: str | None = ""  # "" until worked out
         self._tenses: dict[int, TenseIndex] = {}
         self._stated: dict[str, str] | None = None
+        self._near: dict[str, Near] = {}
+        self.flags_by_type: dict[str, tuple] = {}  # engagement_date.sentence_flags, per type
         # why each type scored (weight, words, span), filled by engagement_type._type_scores
         self.type_notes: defaultdict[str, list[tuple[float, str, int, int]]] = defaultdict(list)
         # the lead starts at the first sentence that names a side, a person or an engagement: a
@@ -67,6 +69,18 @@ class Context:
 
     def is_lead(self, si: int) -> bool:
         return 0 <= si - self.lead_start < LEAD_SENTENCES
+
+    def near(self, kind: str) -> Near:
+        """The body hits of one kind ("cue_reference", or "earlier": the cues of an earlier event),
+        indexed for window questions."""
+        index = self._near.get(kind)
+        if index is None:
+            if kind == "earlier":
+                pick = [h for h in self.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
+            else:
+                pick = [h for h in self.hits if h.kind == kind]
+            index = self._near[kind] = Near(pick)
+        return index
 
     def role_of(self, name: str, day: date | None = None):
         """A person's role (a Tenure) on the day, else the page's day; with neither, the role the

@@ -91,10 +91,18 @@ _LEAD_PHRASE = "in the lead"
 
 def sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[int], set[int]]:
     """Sentence numbers with an engagement cue, with this engagement's own type, with a cue of
-    another type only, and with another exercise than the one the text is about."""
+    another type only, and with another exercise than the one the text is about (worked out once
+    per article and type: the date, place, status and participants all ask)."""
+    flags = ctx.flags_by_type.get(etype)
+    if flags is None:
+        flags = ctx.flags_by_type[etype] = _sentence_flags(ctx, etype)
+    return flags
+
+
+def _sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[int], set[int]]:
     kb = ctx.kb
     main = ctx.main_exercise if etype == "exercise" else None
-    multis = [h for h in ctx.hits if h.kind == "cue_multilateral"]
+    multis = ctx.near("cue_multilateral")
     # a meeting takes place on a trip: for a summit or a ministerial the visit is its vehicle,
     # not another engagement
     neutral = {"meeting", etype} | ({"visit"} if etype in _MEETS_ON_A_TRIP else set())
@@ -112,7 +120,7 @@ def sentence_flags(ctx: Context, etype: str) -> tuple[set[int], set[int], set[in
                     other_ex.add(si)
             continue
         kind = h.value if h.kind == "cue_type" else kb.dialogues.get(h.value, {}).get("engagement_type", "")
-        if kind == "summit" and any(abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis):
+        if kind == "summit" and any(abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis.touching(h.start - 12, h.end + 13)):
             kind = "_multilateral"  # "the SCO summit" is another gathering, not this summit
         if h not in ctx.other_events and kind == etype:
             own.add(si)
@@ -132,7 +140,7 @@ def stated_length(ctx: Context, etype: str) -> int | None:
     read in the lead and in the sentences naming it, never in one about another exercise or an
     earlier edition ("last year's three-day JIMEX")."""
     _cue, own, other, other_ex = sentence_flags(ctx, etype)
-    earlier = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")}
+    earlier = {ctx.sentence_of(h.start) for h in ctx.near("earlier").spans}
     lead = {si for si in range(ctx.lead_start, ctx.lead_start + 2)}
     for si in sorted((own | lead) - other - other_ex - earlier):
         if si >= len(ctx.sentences) and ctx.sentences:
@@ -147,10 +155,10 @@ def stated_length(ctx: Context, etype: str) -> int | None:
 def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate]:
     published = ctx.published
     cue_s, own_s, other_s, other_ex_s = sentence_flags(ctx, etype)
-    ref_pos = [h for h in ctx.hits if h.kind == "cue_reference"]
-    earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
+    ref_pos = ctx.near("cue_reference")
+    earlier = ctx.near("earlier")
     person_s = {ctx.sentence_of(p.start) for p in ctx.people}
-    phases = [h for h in ctx.hits if h.kind == "cue_phase"]
+    phases = ctx.near("cue_phase")
     resolved = []
     for r in raw:
         when = ctx.tense_at(r.start)
@@ -160,10 +168,10 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
         resolved.append((value, end_value))
     out: list[_Candidate] = []
     for i, r in enumerate(raw):
+        nxt = raw[i + 1] if i + 1 < len(raw) else None
         si = ctx.sentence_of(r.start)
         s_start, s_end = ctx.sentence_span(si)
         value, end_value = resolved[i]
-        nxt = raw[i + 1] if i + 1 < len(raw) else None
         ranged = _range_start(ctx.body, r, nxt)
         if ranged and not end_value and value and len(value) == 10 and not value.startswith("X"):
             # "from 29 March to 1 April, 2015": the span ends at the second date
@@ -190,7 +198,7 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
             score -= 2.5  # the dates of another exercise running alongside this one
         if si in person_s:
             score += 1.0
-        near_ref = [h for h in ref_pos if s_start <= h.start < s_end]
+        near_ref = ref_pos.starting(s_start, s_end)
         if r.kind == "weekday":
             # "underway since Sunday": the day this one began, not a past event's
             near_ref = [h for h in near_ref if not (h.value != "earlier" and 0 <= r.start - h.end <= 2)]
@@ -198,11 +206,11 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
             # "the attack on 22 April": a reference cue right by the date marks another event
             close = any(abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40 for h in near_ref)
             score -= 3.0 if close else 1.5
-        if r.kind == "month":
+        if r.kind in ("month", "relative_month"):
             score -= 1.0
             if not lead:
                 score -= 2.0  # "started in January 2012", "नवंबर 2024 में": background, not a guess to make
-            if any(s_start <= h.start < s_end for h in earlier):
+            if earlier.starting(s_start, s_end):
                 score -= 2.0
         if r.kind in ("relative", "weekday"):
             score -= 0.5
@@ -216,8 +224,8 @@ def _candidates(ctx: Context, raw: list[RawDate], etype: str) -> list[_Candidate
             if span_start:
                 score += 2.0
                 notes.append("the start of its span")
-            for h in phases:
-                if s_start <= h.start < s_end and (abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40):
+            for h in phases.starting(s_start, s_end):
+                if abs(h.start - r.end) < 40 or abs(r.start - h.end) < 40:
                     score += 1.5 if h.value == "start" else -1.5
         is_end = bool(_UNTIL_AFTER.match(ctx.body, r.end) or _UNTIL_BEFORE.search(ctx.body[max(0, r.start - 12) : r.start]))
         if is_end:
@@ -274,6 +282,11 @@ def _choose(cands: list[_Candidate], etype: str) -> tuple[_Candidate | None, _Ca
         # "underway since Sunday" with no page date to count from outranks "started in January
         # 2012": the day is stated, just not readable; a month elsewhere would be a guess
         return None, top_unread
+    if best.raw.kind == "relative_month":
+        # "later this month … on November 30": the day, when the text gives one in that month
+        days = [c for c in good if c is not best and len(c.mention.date) == 10 and c.mention.date[:7] == best.mention.date[:7] and c.score >= best.score - 3.0]
+        if days:
+            return max(days, key=lambda c: (c.score, c.order)), None
     if best.mention.end_date and etype not in _MULTI_DAY:
         # "visiting Japan from 29 March to 1 April … held the ministerial meeting on 30 March": a
         # meeting inside the trip is dated by its own day
@@ -302,13 +315,15 @@ def _describe(ctx: Context, c: _Candidate) -> str:
         what = f"'{r.text}' (no year in the text)"
     elif r.kind == "month":
         what = f"'{r.text}' (the month only)"
+    elif r.kind == "relative_month":
+        what = f"'{r.text}' counted from the page date {pub.isoformat() if pub else '?'} (the month only)"
     else:
         what = f"'{r.text}'"
     notes = [n for n in c.notes if n != "end"]
     return what + ("; " + ", ".join(notes) if notes else "")
 
 
-_KIND_CONFIDENCE = {"full": 0.92, "yearless": 0.88, "weekday": 0.84, "relative": 0.86, "month": 0.6}
+_KIND_CONFIDENCE = {"full": 0.92, "yearless": 0.88, "weekday": 0.84, "relative": 0.86, "month": 0.6, "relative_month": 0.55}
 
 
 def _confidence(ctx: Context, c: _Candidate, cands: list[_Candidate]) -> float:

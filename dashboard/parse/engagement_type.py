@@ -9,7 +9,7 @@ from collections import defaultdict
 from dashboard.models import Decision
 from dashboard.parse.context import _CLAUSE_BREAK, Context, _lead_tense
 from dashboard.parse.dates import find_dates, resolve, said_in_past, tense
-from dashboard.parse.matcher import Hit
+from dashboard.parse.matcher import Hit, Near
 
 _CHIEFS = {"army_chief", "navy_chief", "air_chief", "cds", "joint_staff_chief", "coast_guard_chief"}
 
@@ -47,20 +47,19 @@ def _type_scores(ctx: Context) -> dict[str, float]:
     notes = ctx.type_notes
     notes.clear()
 
+    # why each type scored: (weight, where, start, end); the words are quoted only for the winner
     def add(t: str, h: Hit | None, title: bool, bonus: float = 0.0) -> None:
-        text = (ctx.title if title else ctx.body)[h.start : h.end] if h is not None else ""
         if title:
             sc[t] += 4.0 + bonus
-            notes[t].append((4.0 + bonus, f"'{text}' in the headline", -1, -1))
+            notes[t].append((4.0 + bonus, "in the headline", h.start, h.end))
         elif h is not None and ctx.in_lead(h.start):
             sc[t] += 2.0 + bonus
-            notes[t].append((2.0 + bonus, f"'{text}' in the lead", h.start, h.end))
+            notes[t].append((2.0 + bonus, "in the lead", h.start, h.end))
         else:
             body[t] += 0.4 + bonus / 4
             if h is not None:
-                notes[t].append((0.4 + bonus / 4, f"'{text}' in the text", h.start, h.end))
+                notes[t].append((0.4 + bonus / 4, "in the text", h.start, h.end))
 
-    earlier = [h for h in ctx.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
     # "Japan wants to join the exercise", "शामिल होना चाहता है": a wish, not an engagement
     wished = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind == "cue_intent"}
     wished_title = any(h.kind == "cue_intent" for h in ctx.title_hits)
@@ -68,10 +67,11 @@ def _type_scores(ctx: Context) -> dict[str, float]:
         # a report that opens on a wish ("Japan says it wants to join …") speaks of it throughout
         # its lead: "the proposed exercise" in the next sentence is the same wish
         wished |= {si for si in range(ctx.lead_start, ctx.lead_start + 2)}
+    earlier = ctx.near("earlier")
     for hits, title in ((ctx.title_hits, True), (ctx.hits, False)):
         text = ctx.title if title else ctx.body
-        asides = [h for h in hits if h.kind == "cue_aside"]
-        multis = [h for h in hits if h.kind == "cue_multilateral"]
+        asides = Near(h for h in hits if h.kind == "cue_aside")
+        multis = Near(h for h in hits if h.kind == "cue_multilateral")
         for h in hits:
             if h.kind in ("cue_type", "dialogue", "exercise") and (
                 # "Rajnath meets Kono in Bangkok, 2+2 on Nov 30" over a report of the meeting
@@ -85,7 +85,7 @@ def _type_scores(ctx: Context) -> dict[str, float]:
                 or any(
                     (a.value == "pre" and 0 <= h.start - a.end <= _ASIDE_REACH and not _CLAUSE_BREAK.search(text, a.end, h.start))
                     or (a.value == "post" and 0 <= a.start - h.end <= 12)
-                    for a in asides
+                    for a in asides.touching(h.start - _ASIDE_REACH, h.end + 13)
                 )
             ):
                 ctx.other_events.add(h)
@@ -93,7 +93,7 @@ def _type_scores(ctx: Context) -> dict[str, float]:
             if h.kind == "cue_type":
                 t = h.value
                 if t == "summit" and any(
-                    abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis
+                    abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis.touching(h.start - 12, h.end + 13)
                 ):
                     t = "_multilateral"  # "Quad summit", "जी7 शिखर सम्मेलन" is the multilateral event
                 add(t, h, title, _DECISIVE.get(t, 0.0))
@@ -190,9 +190,9 @@ _ASIDE_REACH = 60  # "ahead of" may govern a long noun phrase, within one clause
 _EARLIER_REACH = 40
 
 
-def _about_earlier(ctx: Context, h: Hit, earlier: list[Hit]) -> bool:
+def _about_earlier(ctx: Context, h: Hit, earlier: Near) -> bool:
     """A cue in the same clause as "last month", "had spoken", "पिछले महीने": another, earlier event."""
-    for r in earlier:
+    for r in earlier.touching(h.start - _EARLIER_REACH, h.end + _EARLIER_REACH + 1):
         lo, hi = (r.end, h.start) if r.end <= h.start else (h.end, r.start)
         if 0 <= hi - lo <= _EARLIER_REACH and not _CLAUSE_BREAK.search(ctx.body, lo, hi):
             return True
@@ -286,6 +286,13 @@ def _type_decision(ctx: Context, chosen: str, sc: dict[str, float], decided_by_c
     if rival >= 4.0 and not decided_by_cue:
         conf = min(conf, 0.75)  # strong words for another kind too: an agreement signed at a summit
     top = sorted(ctx.type_notes.get(chosen, []), key=lambda n: -n[0])[:2]
-    reason = "; ".join(n[1] for n in top) or f"the evidence for {chosen}"
-    span = next(((n[2], n[3]) for n in top if n[2] >= 0), (-1, -1))
+    words = []
+    for _w, where, start, end in top:
+        if where in ("in the headline", "in the lead", "in the text"):
+            text = (ctx.title if where == "in the headline" else ctx.body)[start:end]
+            words.append(f"'{text}' {where}")
+        else:
+            words.append(where)
+    reason = "; ".join(words) or f"the evidence for {chosen}"
+    span = next(((n[2], n[3]) for n in top if n[2] >= 0 and n[1] != "in the headline"), (-1, -1))
     return Decision(conf, reason, *span)

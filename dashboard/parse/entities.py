@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from dashboard.models import EntityMention, PersonMention, Span
-from dashboard.parse.matcher import Hit
+from dashboard.parse.matcher import Hit, Near
 
 _AFTER_TITLE = re.compile(
     r"(?:श्री|श्रीमती|मिस्टर|सुश्री|डॉ\.?|जनरल|जेन|मंत्री|एडमिरल)\s+(?:जनरल\s+|जेन\s+)?([\u0900-\u0963\u0966-\u097f]+)"
@@ -25,6 +26,7 @@ class PersonHit(NamedTuple):
     stated_role: str = ""  # the role the text puts before the name ("जापान के रक्षा मंत्री …")
 
 
+@lru_cache(maxsize=8192)
 def _loose_latin(deva: str) -> str:
     from indic_transliteration import sanscript
 
@@ -43,6 +45,7 @@ _PLACE_KEYS: dict[int, dict[str, str]] = {}
 _DATELINE_FUZZ = 72  # a misspelt city ("वियतितिन") scores 73 against its name; words that are no place stay under 68
 
 
+@lru_cache(maxsize=8192)
 def _spelling_key(text: str) -> str:
     """A loose Latin spelling (vowels kept, doubled letters single) for comparing place names."""
     if not text.isascii():
@@ -106,21 +109,21 @@ def find_people(
                 return t.country, t.role_key
         return None
 
+    named = Near(out)
+    countries = Near(country_hits)
     for h in hits:
         if h.kind != "role":
             continue
         country, role_key = h.value.split("|")
         # a title directly before a name ("रक्षा मंत्री राजनाथ सिंह", "Defence Minister Gen Nakatani")
         following = body[h.end : h.end + 14]
-        if any(0 <= p.start - h.end <= 12 for p in out if p.via == "alias") and not re.search(
-            r"[।.,;]", following[:3]
-        ):
+        if named.starting(h.end, h.end + 13) and not re.search(r"[।.,;]", following[:3]):
             continue
         if not country:
-            before = [c for c in country_hits if 0 <= h.start - c.end <= 12]
+            before = [c for c in countries.touching(h.start - 12, h.start + 1) if 0 <= h.start - c.end <= 12]
             after = [
                 c
-                for c in country_hits
+                for c in countries.starting(h.end, h.end + 9)
                 if 0 <= c.start - h.end <= 8
                 and re.match(r"\s*(of|के|का|की)\b", body[h.end : c.start] or " ")
             ]
@@ -145,11 +148,11 @@ def find_people(
         if name:
             out.append(PersonHit(name, h.start, h.end, "role"))
     # fuzzy: an unknown Devanagari word right after an honorific or a title
-    known_spans = [(p.start, p.end) for p in out]
+    known = Near(out)
     if kb.surname_keys:
         for m in _AFTER_TITLE.finditer(body):
             w = m.group(1)
-            if len(w) < 4 or any(s <= m.start(1) < e for s, e in known_spans):
+            if len(w) < 4 or any(p.start <= m.start(1) < p.end for p in known.touching(m.start(1), m.start(1) + 1)):
                 continue
             key = _loose_latin(w)
             if len(key) < 3:
@@ -169,12 +172,12 @@ def find_people(
 def _stated_roles(body: str, people: list[PersonHit], hits: list[Hit], kb) -> list[PersonHit]:
     """The role the text gives a person right before the name ("जापान के रक्षा मंत्री ताकेशी इवाया",
     "Defence Minister Nobuo Kishi"): with no page date, it is the surest sign of who they were then."""
-    roles = [h for h in hits if h.kind == "role"]
+    roles = Near(h for h in hits if h.kind == "role")
     if not roles:
         return people
     out = []
     for p in people:
-        for h in roles:
+        for h in roles.touching(p.start - 20, p.start + 1):
             if 0 <= p.start - h.end <= 20 and not re.search(r"[।.,;]", body[h.end : p.start]):
                 country, role_key = h.value.split("|")
                 if role_key != "counterpart" and country in ("", kb.people.get(p.name)):

@@ -28,8 +28,8 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
     if etype == "exercise":
         return _forces(ctx)
     kb = ctx.kb
-    ref = [h for h in ctx.hits if h.kind == "cue_reference"]
-    present = [h for h in ctx.hits if h.kind == "cue_presence"]
+    ref = ctx.near("cue_reference")
+    present = ctx.near("cue_presence")
     cue_sent = {ctx.sentence_of(h.start) for h in ctx.hits if h.kind in ("cue_type", "dialogue")}
     best: dict[str, float] = {}
     extra: dict[str, float] = defaultdict(float)
@@ -43,9 +43,9 @@ def participants(ctx: Context, etype: str, eng_date: DateMention | None = None) 
             w += 1.5
         if si in cue_sent:
             w += 1.0
-        if any(s_start <= r.start < s_end for r in ref):
+        if ref.starting(s_start, s_end):
             w -= 1.5  # "इससे पहले … से मुलाकात की", "the attack": another event's people
-        if any(_same_clause(ctx, h, p.start, p.end) for h in present):
+        if any(_same_clause(ctx, h, p.start, p.end) for h in present.touching(p.start - _PRESENCE_REACH, p.end + _PRESENCE_REACH + 1)):
             w -= 2.0  # "विदेश मंत्री एस. जयशंकर भी मौजूद थे", "accompanied by": there, not a party to it
         if p.name in best:
             # named again: a little more sure, not twice as much (a PM named five times in a

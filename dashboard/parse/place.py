@@ -50,7 +50,7 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> tuple[str |
     if etype == "phone_call":
         return None, Decision(0.9, "a phone call has no place")
     kb = ctx.kb
-    ref = [h for h in ctx.hits if h.kind == "cue_reference"]
+    ref = ctx.near("cue_reference")
     best: dict[str, float] = {}
     why: dict[str, tuple[str, int, int]] = {}
     eng_sent = ctx.sentence_of(eng_date.start) if eng_date and eng_date.start >= 0 else None
@@ -105,7 +105,7 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> tuple[str |
             w -= 1.0  # a place in a sentence that does not speak of the engagement is background (a visit goes round several)
         if _METONYM_AFTER.match(ctx.body, h.end):
             w -= 3.0  # "तोक्यो भारत को … सहयोग करेगा": the government, not the venue
-        if any(s_start <= r.start < s_end and abs(r.start - h.start) < 60 for r in ref):
+        if any(abs(r.start - h.start) < 60 for r in ref.starting(s_start, s_end)):
             w -= 3.0
         best[h.value] = w
         why[h.value] = (note or "named in the text", h.start, h.end)

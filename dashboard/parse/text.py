@@ -91,7 +91,9 @@ _DATELINE_LINE = re.compile(
 _STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\d-])[ \t]*")
 # a ticker of other stories' headlines: "Headline one | Headline two | Headline three"
 _TICKER_SPLIT = re.compile(r"\s+\|\s+")
-_SLUG_HINT = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+")
+# three words joined by hyphens ("nakatani-visits-delhi"): anchored on a word character right before
+# the first hyphen, so a long run of letters with no hyphen is read once, not once per letter
+_SLUG_HINT = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]-[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]")
 
 
 @dataclass

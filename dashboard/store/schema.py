@@ -9,8 +9,9 @@ import sqlite_utils
 from dashboard.store.connection import now, write
 from dashboard.store.engagements import refresh_summaries
 from dashboard.store.search import FTS_TOKENIZE
+from dashboard.store.sources import _m8_sources
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 8
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -189,6 +190,7 @@ MIGRATIONS = [
     (3, "full-text index updated only when title or body change", _m3_fts_update_trigger),
     (4, "parsed records in their own table, out of the articles rows", _m4_records_table),
     (5, "an index for the per-language and per-year counts", _m5_stats_index),
+    (8, "followed sources, URLs seen, reports of one story, watches, visits, webhook deliveries", _m8_sources),
 ]
 
 
