@@ -62,3 +62,12 @@ def test_the_script_draws_the_same_inputs_for_a_seed():
     a = [fuzz_inputs.draw(random.Random(f"12:{n}")) for n in range(20)]
     b = [fuzz_inputs.draw(random.Random(f"12:{n}")) for n in range(20)]
     assert a == b and {k for _t, _m, k in a} == {"random", "mutated"}
+
+
+def test_a_span_from_29_february_in_a_common_year_does_not_crash(parse):
+    """Found by scripts/fuzz.py: a span's year given to a 29 February that year has none."""
+    text = (
+        "भारत-जापान अभ्यास\n\nभारतीय सेना का दल संयुक्त अभ्यास ‘धर्म गार्डियन’ में भाग लेने के लिए आज जापान "
+        "रवाना हुआ। यह अभ्यास 29 फरवरी से 27 मार्च 2025 तक जापान में होगा।"
+    )
+    parse(text).to_dict()
