@@ -31,7 +31,19 @@ AREAS = {
     "economic_security": ("Economic security", "आर्थिक सुरक्षा"),
     "strategic_partnership": ("Strategic partnership", "सामरिक साझेदारी"),
 }
-LANGUAGES = {"hi": ("Hindi", "हिंदी"), "en": ("English", "अंग्रेज़ी"), "mixed": ("Code-mixed", "मिश्रित"), "mr": ("Marathi", "मराठी")}
+LANGUAGES = {
+    "hi": ("Hindi", "हिंदी"),
+    "en": ("English", "अंग्रेज़ी"),
+    "mixed": ("Code-mixed", "मिश्रित"),
+    "mr": ("Marathi", "मराठी"),
+    "ja": ("Japanese", "जापानी"),
+    "bn": ("Bengali", "बांग्ला"),
+    "gu": ("Gujarati", "गुजराती"),
+    "or": ("Odia", "ओड़िया"),
+    "ta": ("Tamil", "तमिल"),
+    "te": ("Telugu", "तेलुगु"),
+    "ur": ("Urdu", "उर्दू"),
+}
 UI = {
     "title": ("India–Japan defence relations", "भारत–जापान रक्षा संबंध"),
     "overview": ("Overview", "सारांश"),

@@ -178,3 +178,16 @@ def test_hindi_toggle_changes_labels(app):
     at.toggle("hindi").set_value(True).run()
     assert at.title[0].value == "भारत–जापान रक्षा संबंध"
     assert qp(at, "hi") == ["1"]
+
+
+def test_articles_page_says_what_else_it_searched_and_can_stop(app):
+    """Searching a name lists its other spellings; switching the widening off searches only the word."""
+    at = app("articles")
+    at.text_input(key="f_text").set_value("Nakatani").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "also searched:" in captions and "नकातानी" in captions
+    widened = int(captions.split(" article(s)")[0].split()[-1])
+    at.toggle(key="ar_expand").set_value(False).run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "also searched:" not in captions
+    assert int(captions.split(" article(s)")[0].split()[-1]) < widened

@@ -48,6 +48,11 @@ def server(sample_db, tmp_path_factory):
     xss_id = queries.articles(db, queries.Filters(text="onerror")).iloc[0]["id"]
     hindi_id = queries.articles(db, queries.Filters(text="आतंकवाद"), india_japan_only=True).iloc[0]["id"]
     db.conn.close()
+    ja = ROOT / "tests" / "lang" / "326_rajnath-hamada-tokyo-2022-mod.txt"
+    ingest.ingest([str(ja)], db_path, progress=False, workers=1)
+    db = store.connect(db_path, readonly=True)
+    ja_id = queries.articles(db, queries.Filters(text="戦闘機", expand=False)).iloc[0]["id"]
+    db.conn.close()
     port = free_port()
     log = db_path.parent / "server.log"
     env = {**os.environ, "DASHBOARD_DB": str(db_path)}
@@ -64,7 +69,7 @@ def server(sample_db, tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("streamlit did not start:\n" + log.read_text())
-    yield {"url": url, "xss_id": xss_id, "hindi_id": hindi_id, "log": log}
+    yield {"url": url, "xss_id": xss_id, "hindi_id": hindi_id, "ja_id": ja_id, "log": log}
     proc.terminate()
     try:
         proc.wait(10)
@@ -236,3 +241,27 @@ def test_article_with_an_xss_payload_executes_nothing(page, server):
     assert "onerror" in page.locator(".article-text").inner_text()
     assert page.locator("script:has-text('__xss')").count() == 0
     shot(page, "article-xss-escaped")
+
+
+def test_search_a_japanese_word_and_read_the_article_with_whole_word_marks(page, server):
+    """共同訓練 typed in the search box finds the Japanese article; opened, the word is marked whole
+    (inside 戦闘機共同訓練 too), the people are marked, and the page draws real Japanese glyphs."""
+    fonts = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True).stdout
+    assert fonts.strip(), "no Japanese font: scripts/setup.sh installs fonts-noto-cjk"
+    open_page(page, server, "articles")
+    box = page.get_by_label("Search (Hindi or English)")
+    box.fill("共同訓練")
+    box.press("Enter")
+    page.wait_for_function("() => location.search.includes('q=')", timeout=15_000)
+    try:  # the match list names it (on a loaded machine, once the page has settled on the URL's query)
+        page.wait_for_selector("text=日印防衛相会談の概要", timeout=30_000)
+    except Exception:
+        open_page(page, server, "articles", f"q={quote('共同訓練')}")
+        page.wait_for_selector("text=日印防衛相会談の概要", timeout=30_000)
+    open_page(page, server, "articles", f"q={quote('共同訓練')}&a={server['ja_id']}")
+    page.wait_for_selector(".article-text mark", timeout=30_000)
+    marks = page.locator(".article-text mark").all_inner_texts()
+    assert marks and set(marks) == {"共同訓練"}, server_log(server)
+    assert page.locator(".article-text .person").count() >= 2
+    page.wait_for_timeout(2000)  # the record's tables draw after the text
+    shot(page, "article-japanese")

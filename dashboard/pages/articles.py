@@ -1,10 +1,11 @@
 """The filtered article list and the full text of one article, with search terms, people and areas marked."""
 
+import dataclasses
 import html
 
 import streamlit as st
 
-from dashboard import cached, highlight, labels
+from dashboard import cached, highlight, labels, queries
 from dashboard.pages import common
 
 path, stamp = common.database()
@@ -13,6 +14,14 @@ st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("articles", hi))
 
 only_ij = st.toggle("Only India–Japan articles", value=True, key="ar_only_ij")
+also: tuple[str, ...] = ()
+if f.text:
+    # a name is searched in every script it is written in (dashboard/expand.py); this turns it off
+    f = dataclasses.replace(f, expand=st.toggle("Search other spellings of a name too", value=True, key="ar_expand"))
+    also = queries.text_query(f.text, f.expand).also
+    if also:
+        shown = ", ".join(also[:12]) + (f" … and {len(also) - 12} more" if len(also) > 12 else "")
+        st.caption(f"also searched: {shown}")
 arts = cached.articles(path, stamp, f, limit=2000, india_japan_only=only_ij)
 if arts.empty:
     common.empty_state(hi)
@@ -67,7 +76,7 @@ people = [(s[0], s[1], p["name"]) for p in rec.get("people", []) for s in p.get(
 evidence = [(e["start"], e["end"], a["id"]) for a in rec.get("areas", []) for e in a.get("evidence", [])]
 legend = '<mark>search term</mark> · <span class="person">person</span> · <span class="evidence">sentence evidencing an area</span>'
 st.markdown(legend, unsafe_allow_html=True)
-st.markdown(f'<div class="article-text">{highlight.highlight(art["body"], f.text, people, evidence)}</div>', unsafe_allow_html=True)
+st.markdown(f'<div class="article-text">{highlight.highlight(art["body"], f.text, people, evidence, also)}</div>', unsafe_allow_html=True)
 
 c1, c2 = st.columns(2)
 with c1:

@@ -9,9 +9,10 @@ import sqlite_utils
 from dashboard.store.connection import now, write
 from dashboard.store.engagements import refresh_summaries
 from dashboard.store.search import FTS_TOKENIZE
+from dashboard.store.segmented import m9_segmented_fts
 from dashboard.store.sources import _m8_sources
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -191,6 +192,7 @@ MIGRATIONS = [
     (4, "parsed records in their own table, out of the articles rows", _m4_records_table),
     (5, "an index for the per-language and per-year counts", _m5_stats_index),
     (8, "followed sources, URLs seen, reports of one story, watches, visits, webhook deliveries", _m8_sources),
+    (9, "a segmented column in the full-text index, so Japanese words are found", m9_segmented_fts),
 ]
 
 
