@@ -49,7 +49,7 @@ def text_query(text: str, expand: bool = True):
     from dashboard import knowledge
     from dashboard.expand import expand as widen
 
-    return widen(text, knowledge.default(), enabled=expand)
+    return widen(store.searchable(text), knowledge.default(), enabled=expand)
 
 
 def _fts(f: Filters) -> str | None:

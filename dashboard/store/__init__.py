@@ -44,7 +44,7 @@ from dashboard.store.engagements import (
     replace_engagements,
 )
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
-from dashboard.store.search import FTS_TOKENIZE, fts_query
+from dashboard.store.search import FTS_TOKENIZE, fts_query, searchable
 
 __all__ = [
     "CHILD_COLUMNS",
@@ -77,6 +77,7 @@ __all__ = [
     "replace_engagements",
     "save_article",
     "schema_version",
+    "searchable",
     "start_run",
     "table_rows",
     "write",

@@ -15,6 +15,12 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 _NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+def searchable(text: str) -> str:
+    """Search text with control characters (NUL …) and lone surrogates as spaces: the first step
+    of every query made from what a user typed."""
+    return _NOT_TEXT.sub(" ", text or "")
+
+
 def fts_query(text: str) -> str | None:
     """User search text -> a safe FTS5 query.
 
@@ -24,7 +30,7 @@ def fts_query(text: str) -> str | None:
     """
     if not text:
         return None
-    text = _NOT_TEXT.sub(" ", text)
+    text = searchable(text)
     parts: list[str] = []
     for m in re.finditer(r'"([^"]+)"|(\S+)', text):
         if m.group(1) is not None:
