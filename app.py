@@ -21,6 +21,8 @@ pages = [
     st.Page("dashboard/pages/timeline.py", title="Timeline", icon=":material/timeline:"),
     st.Page("dashboard/pages/areas.py", title="Cooperation areas", icon=":material/grid_on:"),
     st.Page("dashboard/pages/articles.py", title="Articles", icon=":material/article:"),
+    st.Page("dashboard/pages/map.py", title="Map", icon=":material/map:"),
+    st.Page("dashboard/pages/meetings.py", title="Who met whom", icon=":material/groups:"),
     st.Page("dashboard/pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
     st.Page("dashboard/pages/ingest.py", title="Ingest", icon=":material/upload_file:"),
     st.Page("dashboard/pages/sources.py", title="Sources", icon=":material/rss_feed:"),

@@ -122,6 +122,8 @@ def test_each_page_opens_and_its_charts_draw(page, server, path, name, charts):
     assert page.locator("h1").first.inner_text()
     if charts:
         page.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=30_000)
+        # charts draw one after another: wait for all of them, not the first
+        page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=30_000)
         assert page.locator(".js-plotly-plot").count() >= charts
         assert page.locator(".js-plotly-plot .scatterlayer path.point").count() > 5
     shot(page, name)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import aggregate, cached, charts, labels
+from dashboard import aggregate, cached, charts, knowledge, labels, outlets
 from dashboard.pages import common
 
 path, stamp = common.database()
@@ -66,7 +66,7 @@ if cell and "|" in cell:
         eids, aids = cached.cell_articles(path, stamp, f, area, per, period)
         st.markdown(f"**{int(r['engagements'])} engagement(s)**, **{int(r['mentions'])} mention(s)** in {len(aids)} article(s).")
         evid = cached.evidence(path, stamp, tuple(aids[:500]), area)
-        st.markdown("".join(common.quote(x["sentence"], f"{x['title']} — {x['outlet'] or 'unknown source'}, {x['published'] or 'undated'}", x["language"]) for x in evid.head(30).to_dict("records")), unsafe_allow_html=True)
+        st.markdown("".join(common.quote(x["sentence"], f"{x['title']} — {outlets.display(x['outlet'], hi, knowledge.default())}, {x['published'] or 'undated'}", x["language"]) for x in evid.head(30).to_dict("records")), unsafe_allow_html=True)
         if len(evid) > 30:
             st.caption(f"… and {len(evid) - 30} more sentences.")
         arts = evid.drop_duplicates("article_id")[["article_id", "title", "outlet", "language", "published"]]

@@ -5,7 +5,7 @@ import html
 
 import streamlit as st
 
-from dashboard import cached, highlight, labels, queries
+from dashboard import cached, highlight, knowledge, labels, outlets, queries
 from dashboard.pages import common
 
 path, stamp = common.database()
@@ -67,7 +67,7 @@ if art is None:
     st.stop()
 rec = art["record"]
 st.header(art["title"])
-meta = [art["outlet"] or "unknown source", labels.t(art["language"], hi, labels.LANGUAGES), art["published"] or "undated", f"`{art['source_file']}`"]
+meta = [outlets.display(art["outlet"], hi, knowledge.default()), labels.t(art["language"], hi, labels.LANGUAGES), art["published"] or "undated", f"`{outlets.file_name(art['source_file'])}`"]
 st.markdown(" · ".join(html.escape(m) if not m.startswith("`") else m for m in meta))
 if art["url"]:
     st.markdown(f"[Open the original]({art['url']})")

@@ -26,8 +26,9 @@ PARAMS = {
     "source": ("f_sources", "list"),
     "q": ("f_text", "text"),
     "hi": ("hindi", "bool"),
+    "present": ("present", "bool"),  # the briefing's presentation mode, kept across pages
 }
-PAGE_PARAMS = ("e", "a", "cell", "period", "value", "norm")
+PAGE_PARAMS = ("e", "a", "cell", "period", "value", "norm", "slide", "cf", "ct", "place", "pair")  # slide, compare from/to: the briefing; place: the map; pair: who met whom
 CSS = """
 <style>
 mark { background: #ffe066; color: #000; padding: 0 2px; border-radius: 2px; }

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard import aggregate, cached, charts, labels
+from dashboard import aggregate, briefing, cached, charts, knowledge, labels, outlets
 from dashboard.pages import common, new_since
 
 path, stamp = common.database()
@@ -13,12 +13,14 @@ st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("title", hi))
 
 eng = cached.engagements(path, stamp, f)
-h = aggregate.headline(eng, cached.article_counts(path, stamp, f))
+counts = cached.article_counts(path, stamp, f)
+h = aggregate.headline(eng, counts)
+h["sources"] = outlets.independent(counts["outlet"], knowledge.default()) if not counts.empty else 0  # one per outlet, however spelt
 
 c = st.columns(4)
 c[0].metric(labels.t("engagements", hi), h["engagements"], help="Real-world India–Japan engagements; several reports of one meeting count once")
 c[1].metric(labels.t("n_articles", hi), h["articles"], help="India–Japan articles behind them")
-c[2].metric(labels.t("n_sources", hi), h["sources"], help="Distinct outlets")
+c[2].metric(labels.t("n_sources", hi), h["sources"], help="Independent outlets: the spellings of one outlet, and outlets of one group (a government's press offices), count once")
 c[3].metric(labels.t("n_languages", hi), len(h["languages"]), help=", ".join(labels.t(x, hi, labels.LANGUAGES) for x in h["languages"]))
 
 new_since.render(path, cached.connection(path, stamp), hi, common.go)  # dashboard/pages/new_since.py
@@ -44,8 +46,10 @@ with right:
     start = f.date_from or (date.fromisoformat(end[:10]) - timedelta(days=364)).isoformat()
     prev_from, prev_to = aggregate.previous_period(start, end)
     rise = aggregate.rising(cached.area_counts(path, stamp, f, start, end), cached.area_counts(path, stamp, f, prev_from, prev_to))
+    comparable, note_en, note_hi = briefing.comparison(prev_from, prev_to, *cached.options(path, stamp)["range"])
+    rise = rise if comparable else rise.iloc[0:0]  # a period with no reports says nothing about what is new
     st.subheader(labels.t("rising", hi))
-    st.caption(f"Engagements discussing each area, {start} to {end}, against {prev_from} to {prev_to}")
+    st.caption(f"Engagements discussing each area, {start} to {end}, against {prev_from} to {prev_to}" if comparable else (note_hi if hi else note_en))
     if rise.empty:
         st.write("—")
     else:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cached, charts, labels
+from dashboard import cached, charts, knowledge, labels, outlets
 from dashboard.pages import common
 
 path, stamp = common.database()
@@ -49,6 +49,7 @@ st.header(f"{row['date'] or row['sort_date']} · {labels.t(row['type'], hi, labe
 st.markdown(f"**{labels.t(row['status'], hi, labels.STATUSES)}** · {row['place'] or 'place not stated'} · {row['n_articles']} report(s) in {', '.join(labels.t(x, hi, labels.LANGUAGES) for x in row['languages'])}")
 
 arts = cached.engagement_articles(path, stamp, selected)
+st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))
 parts = cached.participants(path, stamp, selected)
 sides = st.columns(2)
 for col, side in zip(sides, ("India", "Japan"), strict=True):
@@ -62,11 +63,11 @@ for area in [a for a in row["areas"]]:
     rows = evid[evid["area"] == area]
     with st.expander(f"{labels.t(area, hi, labels.AREAS)} — {len(rows)} sentence(s) in {rows['article_id'].nunique()} article(s)", expanded=False):
         for r in rows.head(8).to_dict("records"):
-            st.markdown(common.quote(r["sentence"], f"{r['outlet'] or 'unknown source'}, {r['published'] or ''}", r["language"]), unsafe_allow_html=True)
+            st.markdown(common.quote(r["sentence"], f"{outlets.display(r['outlet'], hi, knowledge.default())}, {r['published'] or ''}", r["language"]), unsafe_allow_html=True)
 
 st.subheader(labels.t("reported_by", hi))
 for a in arts.to_dict("records"):
     c1, c2 = st.columns([5, 1])
-    c1.markdown(f"**{a['title']}**  \n{a['outlet'] or 'unknown source'} · {labels.t(a['language'], hi, labels.LANGUAGES)} · {a['published'] or 'undated'} · `{a['source_file']}`")
+    c1.markdown(f"**{a['title']}**  \n{outlets.display(a['outlet'], hi, knowledge.default())} · {labels.t(a['language'], hi, labels.LANGUAGES)} · {a['published'] or 'undated'} · `{outlets.file_name(a['source_file'])}`")
     if c2.button("Read", key=f"read_{a['id']}"):
         common.go("dashboard/pages/articles.py", a=a["id"])
