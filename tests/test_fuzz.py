@@ -71,3 +71,9 @@ def test_a_span_from_29_february_in_a_common_year_does_not_crash(parse):
         "रवाना हुआ। यह अभ्यास 29 फरवरी से 27 मार्च 2025 तक जापान में होगा।"
     )
     parse(text).to_dict()
+
+
+def test_a_source_that_is_no_host_does_not_crash(parse):
+    """Found by tests/test_fuzz.py: a source "[" made urlsplit raise 'Invalid IPv6 URL'."""
+    parse("India Japan talks\n\nNew Delhi, 5 May 2025: the defence ministers met.", {"source": "["}).to_dict()
+    parse("India Japan talks\n\nNew Delhi, 5 May 2025: the defence ministers met.", {"url": "http://[::1"}).to_dict()
