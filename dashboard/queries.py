@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard import store
 from dashboard.parse.segment import unspace
+from dashboard.store.decisions import SURE
 
 SNIPPETS = 50  # snippets cost an FTS pass each: only the first rows of a result get one
 
@@ -42,6 +43,7 @@ class Filters:
     text: str = ""
     include_synthetic: bool = True
     expand: bool = True  # search a name's other spellings too (dashboard/expand.py)
+    sure_dates: bool = False  # only engagements whose date the parser is sure of (store.decisions.SURE)
 
 
 def text_query(text: str, expand: bool = True):
@@ -108,6 +110,9 @@ def _engagement_where(f: Filters, skip_areas: bool = False) -> tuple[str, list]:
     if aw:
         sql.append(f"e.id IN (SELECT a.engagement_id FROM articles a WHERE {aw})")
         args += aargs
+    if f.sure_dates:
+        sql.append("e.date_confidence >= ?")
+        args.append(SURE)
     return (" WHERE " + " AND ".join(sql)) if sql else "", args
 
 
@@ -116,12 +121,13 @@ def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
     where, args = _engagement_where(f)
     df = _read(
         f"""SELECT e.id, e.date, e.end_date, e.sort_date, e.year, e.type, e.status, e.place,
-                   e.participants, e.areas, e.languages, e.n_articles, e.confidence
+                   e.participants, e.areas, e.languages, e.n_articles, e.confidence,
+                   e.date_confidence, e.decisions
             FROM engagements e {where} ORDER BY e.sort_date, e.id""",
         db.conn,
         params=args,
     )
-    for col, empty in (("participants", "[]"), ("languages", "[]"), ("areas", "{}")):
+    for col, empty in (("participants", "[]"), ("languages", "[]"), ("areas", "{}"), ("decisions", "{}")):
         df[col] = _json_column(df[col], empty)
     return df
 

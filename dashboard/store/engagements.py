@@ -23,9 +23,9 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
     parsed_areas: dict[str, tuple[list[str], list[tuple[str, int]]]] = {}
     no_areas: tuple[list[str], list[tuple[str, int]]] = ([], [])
     out = []
-    for aid, published, language, d, end, etype, status, place, parts, ex, areas in db.execute(
+    for aid, published, language, d, end, etype, status, place, parts, ex, decisions, areas in db.execute(
         """SELECT a.id, a.published, a.language, a.eng_date, a.eng_end_date, a.eng_type, a.eng_status,
-                  a.eng_place, a.eng_participants, a.main_exercise,
+                  a.eng_place, a.eng_participants, a.main_exercise, a.eng_decisions,
                   (SELECT group_concat(area || ' ' || count) FROM area_mentions m WHERE m.article_id = a.id)
            FROM articles a WHERE a.india_japan = 1 ORDER BY a.id"""
     ):
@@ -47,6 +47,7 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
                     "status": shared.setdefault(status, status),
                     "place": shared.setdefault(place, place),
                     "participants": parsed_people[parts] if parts else [],
+                    "decisions": decisions,  # JSON text, read only for the members that decide a field
                 }
                 if etype
                 else None,
@@ -148,6 +149,8 @@ def replace_engagements(
                     "languages": json.dumps(e["languages"]),
                     "n_articles": e["n_articles"],
                     "confidence": e["confidence"],
+                    "decisions": json.dumps(e.get("decisions") or {}, ensure_ascii=False),
+                    "date_confidence": (e.get("decisions") or {}).get("date", {}).get("confidence"),
                     "updated_at": stamp,
                 }
             )

@@ -7,6 +7,7 @@ import json
 import sqlite_utils
 
 from dashboard.store.connection import now, write
+from dashboard.store.decisions import _m6_decisions, article_decisions
 from dashboard.store.engagements import refresh_summaries
 from dashboard.store.search import FTS_TOKENIZE
 from dashboard.store.segmented import m9_segmented_fts
@@ -132,6 +133,7 @@ def _grouping_columns(rec: dict) -> dict:
         "eng_participants": json.dumps(eng.get("participants") or [], ensure_ascii=False),
         # the exercise the article is about: the one it names most
         "main_exercise": max(ex, key=lambda e: e["mentions"])["name"] if ex else None,
+        "eng_decisions": article_decisions(rec),
     }
 
 
@@ -191,6 +193,7 @@ MIGRATIONS = [
     (3, "full-text index updated only when title or body change", _m3_fts_update_trigger),
     (4, "parsed records in their own table, out of the articles rows", _m4_records_table),
     (5, "an index for the per-language and per-year counts", _m5_stats_index),
+    (6, "each engagement field's confidence and reason, per article and per engagement", _m6_decisions),
     (8, "followed sources, URLs seen, reports of one story, watches, visits, webhook deliveries", _m8_sources),
     (9, "a segmented column in the full-text index, so Japanese words are found", m9_segmented_fts),
 ]
