@@ -174,9 +174,10 @@ def cmd_engagements(args) -> int:
 
     db = _open(args)
     df = queries.engagements(db)
+    by_engagement = queries.articles_by_engagement(db)
     rows = []
     for e in df.to_dict("records"):
-        arts = queries.engagement_articles(db, e["id"]).to_dict("records")
+        arts = by_engagement.get(e["id"], [])
         rows.append(
             {
                 "id": e["id"],

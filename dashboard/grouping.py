@@ -223,9 +223,12 @@ def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
 def group(articles: list[dict], constrain: Callable[[list[list[str]]], list[list[str]]] | None = None) -> tuple[list[dict], dict[str, str]]:
     """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input).
 
+    A function of the articles alone, whatever order they come in (not of when each was
+    ingested): two builds of one corpus give the same engagements under the same ids.
     `constrain` rearranges the article ids of the engagements before they are summarised: the
     merges and splits reviewers made (review/apply.py)."""
     frozen: dict = {}
+    articles = sorted(articles, key=_intrinsic_order)
     items = [it for i, a in enumerate(articles) if (it := _item(i, a, frozen)) is not None]
     # the data's own "now": the newest report. Something under way when it was reported and over
     # by then is shown as held (a 2014 visit is not ongoing), without reading today's clock
@@ -323,9 +326,20 @@ def _constrained(clusters: list[Cluster], constrain: Callable[[list[list[str]]],
     return out
 
 
+def _intrinsic_order(a: dict) -> tuple[str, str]:
+    """Earliest published first, then by article id (a hash of the text)."""
+    return (a.get("published") or "~", a["id"])
+
+
+def engagement_id(article_id: str) -> str:
+    """An engagement's id is anchored to a report, its earliest member article: whoever holds an
+    old id can find the engagement again after a regrouping by the article it names."""
+    return "e" + hashlib.sha1(article_id.encode()).hexdigest()[:11]
+
+
 def summarise(c: Cluster, horizon: date | None = None) -> dict:
     founder = min(c.members, key=lambda m: m.order)
-    eid = "e" + hashlib.sha1(founder.id.encode()).hexdigest()[:11]
+    eid = engagement_id(founder.id)
     dates = [m.raw["engagement"].get("date") for m in c.members if m.raw["engagement"].get("date")]
     full = [d for d in dates if len(d) == 10 and not d.startswith("X")]
     value = Counter(full or dates).most_common(1)[0][0] if dates else None

@@ -51,7 +51,7 @@ def text_query(text: str, expand: bool = True):
     from dashboard import knowledge
     from dashboard.expand import expand as widen
 
-    return widen(text, knowledge.default(), enabled=expand)
+    return widen(store.searchable(text), knowledge.default(), enabled=expand)
 
 
 def _fts(f: Filters) -> str | None:
@@ -144,6 +144,18 @@ def engagement_articles(db, engagement_id: str) -> pd.DataFrame:
         db.conn,
         params=[engagement_id],
     )
+
+
+def articles_by_engagement(db) -> dict[str, list[dict]]:
+    """Every engagement's articles from one query (one query per engagement took 10 s at 3,391)."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    keys = ("id", "title", "language", "outlet", "url", "published", "source_file")
+    for eid, *row in db.execute(
+        """SELECT engagement_id, id, title, language, outlet, url, published, source_file
+           FROM articles WHERE engagement_id IS NOT NULL ORDER BY engagement_id, published, id"""
+    ):
+        out[eid].append(dict(zip(keys, row, strict=True)))
+    return out
 
 
 def participants(db, engagement_id: str) -> pd.DataFrame:

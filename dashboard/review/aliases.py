@@ -124,7 +124,7 @@ def record(db, alias: str, kind: str, name: str, article_id: str, by: str, note:
         "at": now(),
         "note": note,
     }
-    with stored.transaction(db):
+    with store.write(db):
         stored.insert(db, [item])
         stored.set_states(db, {stored.rows(db, "WHERE uid = ?", [item["uid"]])[0]["id"]: ("applied", f"in {local_file(kind).name}")})
 
@@ -199,7 +199,7 @@ def reparse(db, article_ids: list[str], progress: Callable[[int, int, str], None
     kb = knowledge.default()
     changes: list[Change] = []
     total = len(article_ids)
-    with stored.transaction(db):
+    with store.write(db):
         for i, aid in enumerate(article_ids, 1):
             row = stored.article_for_reparse(db, aid)
             if row is None:

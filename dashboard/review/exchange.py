@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dashboard import store
 from dashboard.review.fields import ARTICLE_FIELDS, ENGAGEMENT_FIELDS, REVIEWED, STRUCTURAL, is_area
 from dashboard.store import corrections as stored
 from dashboard.store.connection import now
@@ -58,7 +59,7 @@ def import_(db, data: Any) -> dict:
     if not isinstance(items, list):
         raise ValueError("the file has no list of corrections")
     problems, fresh, undone, knowledge = [], [], 0, []
-    with stored.transaction(db):
+    with store.write(db):
         known = stored.known_uids(db)
         for i, item in enumerate(items, 1):
             why = _problem(item)

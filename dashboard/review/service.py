@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard import grouping, store
 from dashboard.review.fields import (
     ARTICLE_FIELDS,
     REVIEWED,
@@ -54,11 +55,6 @@ class Saved:
     fields: list[str] = field(default_factory=list)
 
 
-def _engagement_id(article_id: str) -> str:
-    """The id an engagement gets from its earliest report (as grouping.summarise makes it)."""
-    return "e" + hashlib.sha1(article_id.encode()).hexdigest()[:11]
-
-
 # --- finding what a reviewer means ----------------------------------------------------------------
 
 
@@ -74,7 +70,7 @@ def resolve(db, engagement_id: str) -> str | None:
         if got:
             return got
     for aid in stored.article_ids(db):
-        if _engagement_id(aid) == engagement_id:
+        if grouping.engagement_id(aid) == engagement_id:
             row = db.execute("SELECT engagement_id FROM articles WHERE id = ?", [aid]).fetchone()
             return row[0] if row and row[0] else None
     return None
@@ -177,7 +173,7 @@ def correct_engagement(
     by = _by(by)
     from dashboard import ingest
 
-    with stored.transaction(db):
+    with store.write(db):
         row = current(db, engagement_id)
         if row is None:
             raise NotFound(f"no engagement {engagement_id!r} in this database (nor one that was known by that id)")
@@ -228,7 +224,7 @@ def correct_article(db, article_id: str, changes: dict[str, Any], by: str, note:
     by = _by(by)
     from dashboard import ingest
 
-    with stored.transaction(db):
+    with store.write(db):
         row = stored.article_row(db, article_id)
         if row is None:
             raise NotFound(f"no article {article_id!r} in this database")
@@ -293,7 +289,7 @@ def undo(db, by: str, batch: str | None = None, only_mine: bool = False) -> dict
     by = _by(by)
     from dashboard import ingest
 
-    with stored.transaction(db):
+    with store.write(db):
         batch = batch or stored.last_batch(db, by if only_mine else None)
         if batch is None:
             return None

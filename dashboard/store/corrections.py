@@ -8,17 +8,15 @@ never to an engagement row, and it is kept when its reports are gone: it waits f
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import sqlite_utils
 
 from dashboard.review.fields import Correction
-from dashboard.store.connection import now
-from dashboard.store.sources import writing
+from dashboard.store.connection import now, write
 
 COLUMNS = (
     "uid", "batch", "target_kind", "target", "anchors", "field", "old", "new", "extra",
@@ -27,18 +25,6 @@ COLUMNS = (
 # article fields a correction sets on the article row itself (the Articles page, filters, grouping)
 ARTICLE_COLUMNS = {"relevant": "india_japan", "published": "published", "outlet": "outlet"}
 _PARSER_VALUE = {"relevant": "$.india_japan", "published": "$.published", "outlet": "$.outlet"}
-
-
-@contextlib.contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
-    """A write transaction taken up front (BEGIN IMMEDIATE), or a savepoint inside one: a
-    correction checks what the reviewer saw and writes under one lock."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-    else:
-        with writing(db):
-            yield db
 
 
 def _m11_corrections(db: sqlite_utils.Database) -> None:
@@ -238,7 +224,7 @@ def carry(source: str | Path, db: sqlite_utils.Database) -> int:
         for k in ("anchors", "old", "new", "extra"):
             it[k] = json.loads(it[k]) if it[k] else None
         it["anchors"] = it["anchors"] or []
-    with writing(db):
+    with write(db):
         return len(insert(db, items))
 
 

@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from dashboard.store.connection import now
+from dashboard.store.connection import now, write
 from dashboard.store.corrections import _m11_corrections
 from dashboard.store.decisions import _m6_decisions, article_decisions
 from dashboard.store.engagements import refresh_summaries
@@ -202,20 +202,29 @@ MIGRATIONS = [
 
 
 def migrate(db: sqlite_utils.Database) -> list[int]:
-    """Apply the migrations this database has not had, each in its own transaction."""
-    if "schema_migrations" not in db.table_names():
-        db["schema_migrations"].create(
-            {"version": int, "description": str, "applied_at": str}, pk="version"
-        )
-    applied = {r[0] for r in db.execute("SELECT version FROM schema_migrations").fetchall()}
+    """Apply the migrations this database has not had, each in its own write transaction.
+
+    Which ones are missing is read again once the write lock is held: two programs opening one
+    new database at once (two ingests, two browser tabs) must not both create a table."""
     done = []
+    if "schema_migrations" not in db.table_names():
+        with write(db):
+            db["schema_migrations"].create(
+                {"version": int, "description": str, "applied_at": str}, pk="version", if_not_exists=True
+            )
     for version, description, fn in MIGRATIONS:
-        if version in applied:
+        if version in _applied(db):
             continue
-        with db.atomic():
+        with write(db):
+            if version in _applied(db):
+                continue
             fn(db)
             db["schema_migrations"].insert(
                 {"version": version, "description": description, "applied_at": now()}
             )
         done.append(version)
     return done
+
+
+def _applied(db: sqlite_utils.Database) -> set[int]:
+    return {r[0] for r in db.execute("SELECT version FROM schema_migrations").fetchall()}
