@@ -295,6 +295,7 @@ def engagement_rows(df: pd.DataFrame, hindi: bool = False, b: Briefing | None = 
 
     With the briefing, each row also says how many independent outlets reported it."""
     from dashboard import knowledge, outlets
+    from dashboard.review.fields import marks_line
 
     kb = kb or knowledge.default()
     rows = []
@@ -307,6 +308,7 @@ def engagement_rows(df: pd.DataFrame, hindi: bool = False, b: Briefing | None = 
             "participants": ", ".join(kb.shown(n, hindi) for n in r["participants"]),
             "reports": int(r["n_articles"]),
             "id": r["id"],
+            "corrected": marks_line(r.get("corrected"), hindi),  # "date ✎ corrected by A. Sharma on 2026-12-08"
         }
         if b is not None:
             names = b.outlets.get(r["id"], [])

@@ -121,7 +121,7 @@ def cmd_ingest(args) -> int:
             summary = {}
 
             def fill(tmp):
-                store.corrections.carry(path, store.connect(tmp))  # reviewers' corrections move into the new file
+                store.corrections.carry(path, tmp)  # reviewers' corrections move into the new file
                 summary["s"] = ingest.ingest(args.paths, tmp, workers=args.workers, progress=not args.quiet)
 
             store.build_atomically(path, fill)

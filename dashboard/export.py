@@ -64,7 +64,7 @@ def tables(b: Briefing, articles: pd.DataFrame, hindi: bool = False) -> dict[str
     """The three tables of the current view (engagements, articles, area x period), with labels
     instead of ids and headers in the page's language."""
     kb = _kb()
-    cols = {"date": "date", "type": "type", "status": "status", "place": "place", "participants": "participants", "reports": "articles_n", "outlets": "independent", "id": "id"}
+    cols = {"date": "date", "type": "type", "status": "status", "place": "place", "participants": "participants", "reports": "articles_n", "outlets": "independent", "corrected": "corrected", "id": "id"}
     eng = pd.DataFrame(brief_mod.engagement_rows(b.view, hindi, b, kb), columns=list(cols))
     eng.columns = [word(c, hindi) for c in cols.values()]
     a = articles

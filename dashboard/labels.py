@@ -150,6 +150,7 @@ BRIEF = {
     "mentions": ("Mentions", "उल्लेख"),
     "articles_n": ("Articles", "लेख"),
     "independent": ("Independent outlets", "स्वतंत्र स्रोत"),
+    "corrected": ("Corrected by a reviewer", "समीक्षक द्वारा सुधार"),
     "briefing_for": ("Briefing for {a} to {b}", "{a} से {b} तक की ब्रीफ़िंग"),
     "built_from": ("Built by the India–Japan defence relations dashboard from {n} engagements; every figure traces to the articles behind it.", "भारत–जापान रक्षा संबंध डैशबोर्ड द्वारा {n} बैठकों से तैयार; हर आंकड़ा अपने पीछे के लेखों तक जाता है।"),
     "dl_html": ("Briefing (HTML)", "ब्रीफ़िंग (HTML)"),

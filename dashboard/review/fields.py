@@ -216,7 +216,7 @@ def mark(info: dict | None, hindi: bool = False) -> str:
 def marks_line(corrected: dict | None, hindi: bool = False) -> str:
     """All corrected fields of an engagement in one line, for exports: fields grouped by who and
     when ("date, place ✎ corrected by A. Sharma on 2026-12-08")."""
-    if not corrected:
+    if not isinstance(corrected, dict) or not corrected:
         return ""
     groups: dict[tuple[str, str], list[str]] = {}
     for name, info in corrected.items():

@@ -148,8 +148,9 @@ def _by(by: str) -> str:
 def _conflict(db, members: list[str], target: str, since: str, what: str) -> Conflict:
     changes = []
     for r in reversed(history_rows(db, members, target)):
-        if r["at"] > since or (r["undone_at"] or "") > since:
-            verb = "undid" if (r["undone_at"] or "") > since and r["at"] <= since else "changed"
+        # stamps are to the second: one made in the second the form was read counts as after it
+        if r["at"] >= since or (r["undone_at"] or "") >= since:
+            verb = "undid" if (r["undone_at"] or "") >= since and r["at"] < since else "changed"
             who = r["undone_by"] if verb == "undid" else r["by"]
             changes.append(f"{who} {verb} {field_word(r['field'])}: {shown(r['old'])} → {shown(r['new'])} ({(r['undone_at'] if verb == 'undid' else r['at'])[11:16]} UTC)")
     if not changes:

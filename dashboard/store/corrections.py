@@ -205,9 +205,9 @@ def reviewer_evidence(db: sqlite_utils.Database, rows_: list[tuple[str, str, str
         db.conn.executemany('INSERT INTO evidence (article_id, area, start, "end", sentence) VALUES (?, ?, -1, -1, ?)', rows_)
 
 
-def carry(source: str | Path, db: sqlite_utils.Database) -> int:
-    """Copy every correction of another database file into this one (`ingest --rebuild` builds
-    a new file: the reviewers' work must move with it). Returns how many were copied."""
+def carry(source: str | Path, target: str | Path) -> int:
+    """Copy every correction of one database file into another (`ingest --rebuild` builds a new
+    file: the reviewers' work must move with it). Returns how many were copied."""
     src = Path(source)
     if not src.exists() or src.stat().st_size == 0:
         return 0
@@ -224,8 +224,14 @@ def carry(source: str | Path, db: sqlite_utils.Database) -> int:
         for k in ("anchors", "old", "new", "extra"):
             it[k] = json.loads(it[k]) if it[k] else None
         it["anchors"] = it["anchors"] or []
-    with write(db):
-        return len(insert(db, items))
+    from dashboard.store.connection import connect
+
+    db = connect(target)
+    try:
+        with write(db):
+            return len(insert(db, items))
+    finally:
+        db.conn.close()
 
 
 def article_ids(db: sqlite_utils.Database) -> list[str]:
