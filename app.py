@@ -24,6 +24,7 @@ pages = [
     st.Page("dashboard/pages/map.py", title="Map", icon=":material/map:"),
     st.Page("dashboard/pages/meetings.py", title="Who met whom", icon=":material/groups:"),
     st.Page("dashboard/pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
+    st.Page("dashboard/pages/review.py", title="Review", icon=":material/rate_review:"),
     st.Page("dashboard/pages/ingest.py", title="Ingest", icon=":material/upload_file:"),
     st.Page("dashboard/pages/sources.py", title="Sources", icon=":material/rss_feed:"),
 ]

@@ -163,3 +163,11 @@ def meeting_pairs(path: str, st_: tuple, f: Filters, people_only: bool, hindi: b
     kb = knowledge.default()
     eng = engagements(path, st_, f)
     return meetings.pairs(eng, kb, people_only, hindi), meetings.ranking(eng, kb, "India", people_only), meetings.ranking(eng, kb, "Japan", people_only)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def review_queue(path: str, st_: tuple) -> tuple[list, int]:
+    """The review queue (review/queue.py): (open items worst first, how many are reviewed)."""
+    from dashboard.review import queue
+
+    return queue.load(_db(path, st_))

@@ -93,10 +93,12 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
             d = eng[(eng["type"] == etype) & (eng["status"] == status)]
             if d.empty:
                 continue
+            marks = d["corrected"] if "corrected" in d else [None] * len(d)  # fields reviewers corrected
             hover = [
                 f"<b>{dt or sd}</b> · {label} · {status_label[status]}<br>{pl or no_place}<br>"
                 f"{', '.join(pp) or no_people}<br><i>{', '.join(labels.t(a, hindi, labels.AREAS) for a in list(ar)[:6])}</i><br>{reports}: {n}"
-                for dt, sd, pl, pp, ar, n in zip(d["date"], d["sort_date"], d["place"], d["participants"], d["areas"], d["n_articles"], strict=True)
+                + (f"<br>✎ {', '.join(mk)}" if isinstance(mk, dict) and mk else "")
+                for dt, sd, pl, pp, ar, n, mk in zip(d["date"], d["sort_date"], d["place"], d["participants"], d["areas"], d["n_articles"], marks, strict=True)
             ]
             # numpy arrays, not lists: plotly validates lists element by element
             fig.add_trace(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import aggregate, cached, charts, knowledge, labels, outlets
-from dashboard.pages import common
+from dashboard.pages import common, review_ui
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
@@ -65,6 +65,8 @@ if cell and "|" in cell:
         r = hit.iloc[0]
         eids, aids = cached.cell_articles(path, stamp, f, area, per, period)
         st.markdown(f"**{int(r['engagements'])} engagement(s)**, **{int(r['mentions'])} mention(s)** in {len(aids)} article(s).")
+        everything = cached.engagements(path, stamp, f)
+        review_ui.cell_marks(everything[everything["id"].isin(eids)], hi)  # corrected engagements behind the number
         evid = cached.evidence(path, stamp, tuple(aids[:500]), area)
         st.markdown("".join(common.quote(x["sentence"], f"{x['title']} — {outlets.display(x['outlet'], hi, knowledge.default())}, {x['published'] or 'undated'}", x["language"]) for x in evid.head(30).to_dict("records")), unsafe_allow_html=True)
         if len(evid) > 30:

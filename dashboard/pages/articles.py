@@ -6,7 +6,7 @@ import html
 import streamlit as st
 
 from dashboard import cached, highlight, knowledge, labels, outlets, queries
-from dashboard.pages import common
+from dashboard.pages import common, review_ui
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
@@ -103,3 +103,4 @@ with c2:
     if art["engagement_id"]:
         if st.button("Show its engagement on the timeline", key="ar_to_eng"):
             common.go("dashboard/pages/timeline.py", e=art["engagement_id"])
+review_ui.article_panel(path, art, hi, key="ar")

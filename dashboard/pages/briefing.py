@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import aggregate, briefing, cached, charts, knowledge, labels, outlets
 from dashboard.labels import b as word
-from dashboard.pages import common
+from dashboard.pages import common, review_ui
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
@@ -122,7 +122,9 @@ def card_html(i: int) -> str:
         f'<div class="brief-card" data-engagement="{e(r["id"], quote=True)}"><b class="card-date">{e(r["date"])}</b> · {e(r["type"])} · {e(r["status"])} · {e(r["place"] or word("place_unknown", hi))}'
         f'<div class="sides">{parts}</div>'
         + (f"<i>{e(areas_txt)}</i><br>" if areas_txt else "")
-        + f'<small>{e(word("eng_of", hi, i=i + 1, n=len(rows)))} · {e(r["reports_text"] or str(r["reports"]))}</small></div>'
+        + f'<small>{e(word("eng_of", hi, i=i + 1, n=len(rows)))} · {e(r["reports_text"] or str(r["reports"]))}</small>'
+        + (f'<div class="rv-marks">{e(r["corrected"])}</div>' if r.get("corrected") else "")
+        + "</div>"
     )
 
 
@@ -205,6 +207,8 @@ if rows:
     c1.button(word("prev", hi), key="br_prev", disabled=i == 0, width="stretch", shortcut="Left", on_click=move, args=(-1,))
     c3.button(word("next_btn", hi), key="br_next", disabled=i >= len(rows) - 1, width="stretch", shortcut="Right", on_click=move, args=(1,))
     c2.markdown(card_html(i), unsafe_allow_html=True)
+    with c2:
+        review_ui.engagement_panel(path, rows[i]["id"], hi, key="br")
     heads = ("date", "type", "status", "place", "participants", "reports")
     st.dataframe(
         pd.DataFrame([{word(h, hi): (x["reports_text"] if h == "reports" else x[h]) for h in heads} for x in rows]),

@@ -37,6 +37,7 @@ mark { background: #ffe066; color: #000; padding: 0 2px; border-radius: 2px; }
 .article-text { font-size: 1.12rem; line-height: 1.75; max-width: 52rem; }
 .quote { border-left: 4px solid #1f4e9c; padding: .2rem .8rem; margin: .4rem 0; font-size: 1.05rem; }
 .quote .src { color: #555; font-size: .9rem; }
+.rv-marks { color: #8a4b00; font-size: .95rem; margin: .1rem 0 .4rem; }
 </style>
 """
 

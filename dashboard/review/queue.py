@@ -38,6 +38,7 @@ class Item:
     label: str
     reasons: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)  # the fields to look at first
+    facts: dict = field(default_factory=dict)  # date, type, place of an engagement; title of an article
 
 
 def _label(e: dict) -> str:
@@ -77,7 +78,8 @@ def build(engagements: list[dict], members: list[dict], weak_articles: list[dict
             done += 1
             continue
         tier, rank = min(tiers, key=lambda t: TIERS.index(t[0]))
-        items.append(Item("engagement", e["id"], tier, (TIERS.index(tier), *rank, e["id"]), _label(e), reasons, fields))
+        facts = {"date": e.get("date") or e.get("sort_date"), "type": e.get("type"), "place": e.get("place")}
+        items.append(Item("engagement", e["id"], tier, (TIERS.index(tier), *rank, e["id"]), _label(e), reasons, fields, facts))
     for a in weak_articles:
         if a["id"] in reviewed_a:
             done += 1
@@ -91,6 +93,7 @@ def build(engagements: list[dict], members: list[dict], weak_articles: list[dict
                 a.get("title") or a["id"],
                 [f"India–Japan on few cues (score {a.get('relevance') or 0:.1f})"],
                 ["relevant"],
+                {"title": a.get("title")},
             )
         )
     items.sort(key=lambda it: it.rank)

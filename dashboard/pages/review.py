@@ -1,0 +1,101 @@
+"""Review: what most needs a human, worst first, worked from the keyboard (J next, K previous,
+V right as shown, U undo); and the review log of every correction and what became of it."""
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cached, labels
+from dashboard.pages import common, review_ui
+from dashboard.queries import Filters
+from dashboard.review import queue, service
+
+path, stamp = common.database()
+f, hi = common.sidebar(path, stamp)
+ss = st.session_state
+st.markdown(common.CSS, unsafe_allow_html=True)
+st.title("समीक्षा" if hi else "Review")
+
+items, done = cached.review_queue(path, stamp)
+total = len(items) + done
+st.progress(done / total if total else 1.0, text=(f"{total} में से {done} की समीक्षा हो चुकी" if hi else f"{done} of {total} reviewed"))
+
+tab_queue, tab_log = st.tabs(["कतार" if hi else "Queue", "समीक्षा लॉग" if hi else "Review log"])
+with tab_log:
+    log = service.review_log(cached.connection(path, stamp))
+    if log:
+        st.dataframe(
+            pd.DataFrame([{"when": r["at"][:16].replace("T", " "), "who": r["by"], "what": r["change"], "target": r["target"], "note": r["note"], "state": r["state"]} for r in log]),
+            hide_index=True,
+            width="stretch",
+            key="rv_log",
+        )
+    else:
+        st.caption("No correction yet." if not hi else "अभी कोई सुधार नहीं।")
+
+with tab_queue:
+    if not items:
+        st.success("Nothing waits for review." if not hi else "समीक्षा के लिए कुछ नहीं बचा।")
+        st.stop()
+    ids = [it.id for it in items]
+    if ss.get("rv_current") not in ids:
+        ss["rv_current"] = ids[0]
+
+    def step(delta: int) -> None:
+        i = ids.index(ss["rv_current"]) if ss.get("rv_current") in ids else 0
+        ss["rv_current"] = ids[min(max(i + delta, 0), len(ids) - 1)]
+
+    i = ids.index(ss["rv_current"])
+    item = items[i]
+    nav = st.columns([1, 1, 3, 3, 3], vertical_alignment="center")
+    nav[0].button("◀ K", key="rv_prev", on_click=step, args=(-1,), shortcut="K", disabled=i == 0, help="previous (K)")
+    nav[1].button("J ▶", key="rv_next", on_click=step, args=(1,), shortcut="J", disabled=i >= len(ids) - 1, help="next (J)")
+    allowed, by = review_ui.reviewer(hi, "rvq")
+    if nav[2].button(review_ui.w("right", hi) + " (V)", key="rv_v", shortcut="V", disabled=not (allowed and by)):
+        review_ui.mark_reviewed(path, item.kind, item.id, hi, "rv", by)
+        st.rerun()
+    if nav[3].button(review_ui.w("undo", hi) + " (U)", key="rv_u", shortcut="U", disabled=not (allowed and by)):
+        review_ui.undo("rv", hi, by, path)
+        st.rerun()
+    nav[4].caption(f"{i + 1} / {len(ids)} · " + html.escape(queue.TIER_WORDS[item.tier]))
+
+    def label(it) -> str:
+        x = it.facts
+        if it.kind == "article":
+            return x.get("title") or it.id
+        return f"{x.get('date') or labels.t('undated', hi)} · {labels.t(x.get('type') or '', hi, labels.TYPES)} · {x.get('place') or '—'}"
+
+    table = pd.DataFrame(
+        [{"": "▶" if it.id == item.id else "", "why": queue.TIER_WORDS[it.tier], "what": label(it), "reasons": "; ".join(it.reasons)} for it in items[max(0, i - 3) : i + 12]]
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="rv_table", height=min(38 * (len(table) + 1), 420))
+
+    st.subheader(label(item))
+    st.markdown("<br>".join(html.escape(r) for r in item.reasons), unsafe_allow_html=True)
+    if item.kind == "engagement":
+        eng = cached.engagements(path, stamp, Filters())
+        hit = eng[eng["id"] == item.id]
+        if not hit.empty:
+            row = hit.iloc[0]
+            review_ui.marks(row, hi)
+            decided = [
+                {"field": field, "value": review_ui.words(labels.t(row[field], hi, labels.TYPES) if field == "type" else labels.t(row[field], hi, labels.STATUSES) if field == "status" else row[field]), "how sure": f"{d.get('confidence', 0):.0%}", "why": d.get("reason", "")}
+                for field, d in (row["decisions"] or {}).items()
+            ]
+            if decided:
+                st.dataframe(pd.DataFrame(decided), hide_index=True, width="stretch", key="rv_decided")
+            arts = cached.engagement_articles(path, stamp, item.id)
+            for a in arts.to_dict("records"):
+                c1, c2 = st.columns([6, 1], vertical_alignment="center")
+                c1.markdown(f"**{html.escape(a['title'] or '')}** · {html.escape(a['outlet'] or '')} · {html.escape(a['published'] or '')} · {html.escape(labels.t(a['language'], hi, labels.LANGUAGES))}")
+                if c2.button("Read" if not hi else "पढ़ें", key=f"rv_read_{a['id']}"):
+                    common.go("dashboard/pages/articles.py", a=a["id"])
+        moved = review_ui.engagement_panel(path, item.id, hi, key="rv", expanded=True, review_page=True)
+        if moved and moved != item.id:
+            ss["rv_current"] = moved
+    else:
+        art = cached.article(path, stamp, item.id)
+        if art is not None:
+            st.markdown(f'<div class="article-text">{html.escape((art["body"] or "")[:1500])}</div>', unsafe_allow_html=True)
+            review_ui.article_panel(path, art, hi, key="rv", review_page=True)
