@@ -34,6 +34,7 @@ W = {
     "note": ("Note (optional)", "टिप्पणी (वैकल्पिक)"),
     "save": ("Save correction", "सुधार सहेजें"),
     "saved": ("Saved: {what}. Every page now shows it.", "सहेजा गया: {what}। अब हर पृष्ठ पर यही दिखेगा।"),
+    "marked": ("Marked reviewed: it leaves the review queue until new reports arrive for it.", "समीक्षित: नई रिपोर्ट आने तक यह कतार से हट गया।"),
     "nothing": ("Nothing differed from what is shown; nothing was saved.", "कुछ भी बदला नहीं; कुछ सहेजा नहीं गया।"),
     "conflict": ("Someone changed this record since you opened it. {why}", "आपके खोलने के बाद किसी ने इसे बदला। {why}"),
     "save_anyway": ("Save mine anyway", "फिर भी मेरा सहेजें"),
@@ -146,7 +147,9 @@ def _save(key: str, hi: bool, kind: str, target: str, changes: dict, by: str, no
     st.session_state.pop(f"rv_base_{key}_{target}", None)
     st.session_state.pop(f"rv_conflict_{key}", None)
     _remember_name(by)
-    if saved.batch:
+    if saved.batch and saved.fields == ["reviewed"]:
+        _flash(key, "success", w("marked", hi))
+    elif saved.batch:
         _flash(key, "success", w("saved", hi, what=", ".join(field_word(f, hi) for f in saved.fields)))
     else:
         _flash(key, "info", w("nothing", hi))
@@ -197,8 +200,8 @@ def engagement_panel(path: str, engagement_id: str, hi: bool, key: str = "tl", e
         return None
     eid = row["id"]
     moved = None
+    _show_flash(key)  # outside the expander: a save closes it
     with st.expander(w("correct", hi), expanded=expanded or bool(st.session_state.get(f"rv_conflict_{key}"))):
-        _show_flash(key)
         if _conflict(key, hi):
             return None
         allowed, by = reviewer(hi, key, ask=not review_page)
@@ -322,8 +325,8 @@ def article_panel(path: str, article: dict, hi: bool, key: str = "ar", review_pa
     row = store.corrections.article_row(_reader(path), aid)
     if row is None:
         return
-    with st.expander(w("correct_article", hi), expanded=review_page):
-        _show_flash(key)
+    _show_flash(key)
+    with st.expander(w("correct_article", hi), expanded=review_page or bool(st.session_state.get(f"rv_conflict_{key}"))):
         if _conflict(key, hi):
             return
         allowed, by = reviewer(hi, key, ask=not review_page)
@@ -387,6 +390,7 @@ def spelling_panel(path: str, article: dict, hi: bool, key: str, by: str) -> Non
             db.conn.close()
         _remember_name(by)
         st.session_state[f"rv_changes_{key}"] = [(c.title, c.how, {f: v for f, v in c.changed.items()}) for c in changes]
+        st.rerun()  # the page above was drawn from the record before the re-parse
     got = st.session_state.get(f"rv_changes_{key}")
     if got:
         rows = [{"article": t, "how": how, "field": f, "before": words(b), "after": words(a)} for t, how, ch in got for f, (b, a) in ch.items()]

@@ -48,13 +48,13 @@ row = eng[eng["id"] == selected].iloc[0]
 st.header(f"{row['date'] or row['sort_date']} · {labels.t(row['type'], hi, labels.TYPES)}")
 st.markdown(f"**{labels.t(row['status'], hi, labels.STATUSES)}** · {row['place'] or 'place not stated'} · {row['n_articles']} report(s) in {', '.join(labels.t(x, hi, labels.LANGUAGES) for x in row['languages'])}")
 review_ui.marks(row, hi)  # "✎ date corrected by A. Sharma on 2026-12-08"
+
+arts = cached.engagement_articles(path, stamp, selected)
+st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))
 moved = review_ui.engagement_panel(path, selected, hi, key="tl")
 if moved and moved != selected:  # a merge or split may give the engagement another id
     st.session_state["p_e"] = moved
     common.to_url()
-
-arts = cached.engagement_articles(path, stamp, selected)
-st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))
 parts = cached.participants(path, stamp, selected)
 sides = st.columns(2)
 for col, side in zip(sides, ("India", "Japan"), strict=True):
