@@ -119,6 +119,7 @@ def test_merge_and_split_from_the_timeline_hold_through_regrouping(env):
     at.text_input(key="rv_name_tl").input("A. Sharma").run()
     widget(at, "selectbox", "rv_merge_tl_").set_value(other).run()
     save(at, "Merge")
+    assert at.header[0].value.startswith("2025-05-05 · Ministerial meeting")  # still open, under its id after the merge
     ingest.regroup(store.connect(db_path))
     db = store.connect(db_path)
     assert kit.engagement_of(db, folder, kit.TOKYO_HI) == kit.engagement_of(db, folder, kit.TOKYO_EN)

@@ -91,9 +91,7 @@ with tab_queue:
                 c1.markdown(f"**{html.escape(a['title'] or '')}** · {html.escape(a['outlet'] or '')} · {html.escape(a['published'] or '')} · {html.escape(labels.t(a['language'], hi, labels.LANGUAGES))}")
                 if c2.button("Read" if not hi else "पढ़ें", key=f"rv_read_{a['id']}"):
                     common.go("dashboard/pages/articles.py", a=a["id"])
-        moved = review_ui.engagement_panel(path, item.id, hi, key="rv", expanded=True, review_page=True)
-        if moved and moved != item.id:
-            ss["rv_current"] = moved
+        review_ui.engagement_panel(path, item.id, hi, key="rv", expanded=True, review_page=True, on_move=lambda e: ss.update(rv_current=e))
     else:
         art = cached.article(path, stamp, item.id)
         if art is not None:

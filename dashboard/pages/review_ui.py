@@ -143,6 +143,10 @@ def _save(key: str, hi: bool, kind: str, target: str, changes: dict, by: str, no
         return None
     finally:
         db.conn.close()
+    if kind == "engagement" and saved.target and saved.target != target:
+        on_move = st.session_state.get(f"rv_on_move_{key}")  # a merge or split gave it another id
+        if on_move:
+            on_move(saved.target)
     st.session_state.pop(seen_key, None)
     st.session_state.pop(f"rv_base_{key}_{target}", None)
     st.session_state.pop(f"rv_conflict_{key}", None)
@@ -191,23 +195,23 @@ def _people(country: str, current: list[str]) -> list[str]:
     return sorted(names | set(current))
 
 
-def engagement_panel(path: str, engagement_id: str, hi: bool, key: str = "tl", expanded: bool = False, review_page: bool = False) -> str | None:
-    """The correction form of one engagement, its reports (merge, split), review, undo and history.
-    Returns the engagement's id after a save (a merge or split may give it another)."""
+def engagement_panel(path: str, engagement_id: str, hi: bool, key: str = "tl", expanded: bool = False, review_page: bool = False, on_move=None) -> None:
+    """The correction form of one engagement, its reports (merge, split), review, undo and
+    history. `on_move(new id)` is called when a merge or split gives the engagement another id."""
     st.session_state["rv_path"] = path
+    st.session_state[f"rv_on_move_{key}"] = on_move
     row = service.current(_reader(path), engagement_id)
     if row is None:
-        return None
+        return
     eid = row["id"]
-    moved = None
     _show_flash(key)  # outside the expander: a save closes it
     with st.expander(w("correct", hi), expanded=expanded or bool(st.session_state.get(f"rv_conflict_{key}"))):
         if _conflict(key, hi):
-            return None
+            return
         allowed, by = reviewer(hi, key, ask=not review_page)
         if not allowed:
             st.info(w("viewer", hi))
-            return None
+            return
         row = _seen(key, eid, service.Seen(row["revision"], store.now()), row)
         k = f"{key}_{eid}_{st.session_state[f'rv_seen_{key}_{eid}'].revision}"
         with st.form(f"rv_form_{k}", border=False):
@@ -245,7 +249,7 @@ def engagement_panel(path: str, engagement_id: str, hi: bool, key: str = "tl", e
             if not by:
                 _flash(key, "error", w("your_name", hi))
             elif changes:
-                moved = _save(key, hi, "engagement", eid, changes, by, note, {"evidence": ev} if ev else None)
+                _save(key, hi, "engagement", eid, changes, by, note, {"evidence": ev} if ev else None)
             else:
                 _flash(key, "info", w("nothing", hi))
             st.rerun()
@@ -253,7 +257,6 @@ def engagement_panel(path: str, engagement_id: str, hi: bool, key: str = "tl", e
         if not review_page:  # the Review page has these as keyboard buttons of its own
             _actions(row, hi, key, by)
         _history(path, eid, hi)
-    return moved
 
 
 def _structure(path: str, row: dict, hi: bool, key: str, by: str) -> None:
@@ -405,6 +408,14 @@ def words(v) -> str:
     if isinstance(v, list):
         return ", ".join(v) or "—"
     return "—" if v is None else str(v)
+
+
+def current_id(path: str, engagement_id: str | None) -> str | None:
+    """The engagement an id means now: one from before a regrouping (an old link, a merged
+    engagement) finds its engagement through its reports."""
+    if not engagement_id:
+        return engagement_id
+    return service.resolve(_reader(path), engagement_id) or engagement_id
 
 
 def cell_marks(engagements: pd.DataFrame, hi: bool) -> None:

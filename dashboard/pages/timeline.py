@@ -23,7 +23,7 @@ if points and points[0].get("customdata"):
     common.to_url()
 
 ids = eng["id"].tolist()
-selected = st.session_state.get("p_e")
+selected = review_ui.current_id(path, st.session_state.get("p_e"))  # an id from before a regrouping finds its engagement
 # the picker lists the latest 1,000 engagements (the chart shows them all)
 label = {r["id"]: f"{r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or ''}" for r in eng.tail(1000).to_dict("records")}
 if selected in ids and selected not in label:
@@ -51,10 +51,7 @@ review_ui.marks(row, hi)  # "✎ date corrected by A. Sharma on 2026-12-08"
 
 arts = cached.engagement_articles(path, stamp, selected)
 st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))
-moved = review_ui.engagement_panel(path, selected, hi, key="tl")
-if moved and moved != selected:  # a merge or split may give the engagement another id
-    st.session_state["p_e"] = moved
-    common.to_url()
+review_ui.engagement_panel(path, selected, hi, key="tl", on_move=lambda e: st.session_state.update(p_e=e))
 parts = cached.participants(path, stamp, selected)
 sides = st.columns(2)
 for col, side in zip(sides, ("India", "Japan"), strict=True):
