@@ -1,26 +1,5 @@
-"""Streamlit entry point: page config, first-start sample database, navigation. Pages live in dashboard/pages/."""
+"""`streamlit run app.py` from a checkout; the app itself is dashboard/app.py."""
 
-import os
+from dashboard.app import main
 
-import streamlit as st
-
-from dashboard import sample, store
-
-st.set_page_config(page_title="India–Japan defence relations", page_icon="🤝", layout="wide", initial_sidebar_state="expanded")
-
-path = store.db_path()
-if not path.exists() and not os.environ.get("DASHBOARD_DB"):
-    # a fresh clone: build the bundled sample corpus, visibly, once
-    with st.status("First start: building the database from the bundled sample articles in data/sample/ …", expanded=True) as status:
-        summary = sample.build(path)
-        status.update(label=f"Sample database ready: {summary.new} articles stored in {path.name}.", state="complete", expanded=False)
-
-pages = [
-    st.Page("dashboard/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("dashboard/pages/timeline.py", title="Timeline", icon=":material/timeline:"),
-    st.Page("dashboard/pages/areas.py", title="Cooperation areas", icon=":material/grid_on:"),
-    st.Page("dashboard/pages/articles.py", title="Articles", icon=":material/article:"),
-    st.Page("dashboard/pages/briefing.py", title="Briefing", icon=":material/slideshow:"),
-    st.Page("dashboard/pages/ingest.py", title="Ingest", icon=":material/upload_file:"),
-]
-st.navigation(pages).run()
+main()

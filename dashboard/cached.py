@@ -88,6 +88,16 @@ def options(path: str, st_: tuple) -> dict:
     return queries.options(_db(path, st_))
 
 
+@st.cache_data(max_entries=128, show_spinner=False)
+def filter_counts(path: str, st_: tuple, f: Filters) -> dict[str, dict[str, int]]:
+    return queries.filter_counts(_db(path, st_), f)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def saved_views(path: str, st_: tuple) -> list[dict]:
+    return store.list_views(_db(path, st_))
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def counts(path: str, st_: tuple) -> dict:
     db = _db(path, st_)

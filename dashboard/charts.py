@@ -56,8 +56,8 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
             if d.empty:
                 continue
             hover = [
-                f"<b>{dt or sd}</b> · {label} · {status_label[status]}<br>{pl or 'place not stated'}<br>"
-                f"{', '.join(pp) or 'participants not named'}<br><i>{', '.join(labels.t(a, hindi, labels.AREAS) for a in list(ar)[:6])}</i><br>{n} article(s)"
+                f"<b>{dt or sd}</b> · {label} · {status_label[status]}<br>{pl or labels.t('place_not_stated', hindi)}<br>"
+                f"{', '.join(pp) or labels.t('participants_not_named', hindi)}<br><i>{', '.join(labels.t(a, hindi, labels.AREAS) for a in list(ar)[:6])}</i><br>{labels.n(n, 'articles', hindi)}"
                 for dt, sd, pl, pp, ar, n in zip(d["date"], d["sort_date"], d["place"], d["participants"], d["areas"], d["n_articles"], strict=True)
             ]
             # numpy arrays, not lists: plotly validates lists element by element
@@ -92,10 +92,13 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
     if cells.empty:
         return legible(fig, height)
     area_names = {a: labels.t(a, hindi, labels.AREAS) for a in areas}
-    text = [f"{v:.0%}" if normalised else f"{v:.0f}" for v in cells["value"]]
+    # a share carries its count ('1/1'): the label comes with the cells when aggregate made it
+    text = cells["label"].tolist() if "label" in cells else [f"{v:.0%}" if normalised else f"{v:.0f}" for v in cells["value"]]
+    shown = [f"{v:.0%} ({txt})" if normalised else txt for v, txt in zip(cells["value"], text, strict=True)]
     hover = [
-        f"<b>{area_names.get(r['area'], r['area'])}</b> · {r['period']}<br>{value_label}: {txt}<br>{r['engagements']} engagement(s), {r['mentions']} mention(s)"
-        for r, txt in zip(cells.to_dict("records"), text, strict=True)
+        f"<b>{area_names.get(r['area'], labels.t(r['area'], hindi, labels.AREAS))}</b> · {r['period']}<br>{value_label}: {sh}<br>"
+        f"{labels.n(int(r['engagements']), 'engagements', hindi)}, {labels.n(int(r['mentions']), 'mentions', hindi)}"
+        for r, sh in zip(cells.to_dict("records"), shown, strict=True)
     ]
     n = max(len(periods), 1)
     rows = max(len(areas), 1)
