@@ -104,6 +104,11 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
     rows = max(len(areas), 1)
     # squares fit their cell both ways: 900 px of plot width per period, the height per area row
     size = max(6, min(34, int(900 / n * 0.8), int((height - 120) / rows * 0.8)))
+    sizes = size
+    if normalised and "count" in cells:
+        # a share's base is its size: one engagement of one is a small square, not a full one
+        most = max(int(cells["count"].max()), 1)
+        sizes = np.maximum(6, np.round(size * np.sqrt(0.25 + 0.75 * cells["count"].to_numpy() / most))).astype(int)
     vmax = float(cells["value"].max()) or 1.0
     text_colour = ["#111" if v < 0.55 * vmax else "#fff" for v in cells["value"]]
     fig.add_trace(
@@ -118,7 +123,7 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
             hoverinfo="text",
             marker={
                 "symbol": "square",
-                "size": size,
+                "size": sizes,
                 "color": cells["value"],
                 "colorscale": "Blues",
                 "cmin": 0,

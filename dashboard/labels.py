@@ -167,6 +167,7 @@ TIMELINE = {
     "engagement": ("Engagement", "बैठक"),
     "choose_engagement": ("— choose, or click a mark —", "— चुनें, या किसी निशान पर क्लिक करें —"),
     "not_named": ("not named in the reports", "रिपोर्टों में नाम नहीं"),
+    "sentences_in": ("{s} in {a}", "{s}, {a} में"),
     "n_reports_in": ("{n} in {languages}", "{n}, {languages} में"),
     "gone_engagement": ("That engagement is not among those the filters select (or no longer in the database).", "यह बैठक चुने गए फ़िल्टरों में नहीं है (या अब डेटाबेस में नहीं है)।"),
 }
@@ -174,6 +175,7 @@ AREAS_PAGE = {
     "ar_caption": ("Each square is an area in a period; darker = more. Click a square to read the sentences and articles behind its number.", "हर वर्ग किसी अवधि में एक क्षेत्र है; गहरा = अधिक। संख्या के पीछे के वाक्य और लेख पढ़ने के लिए वर्ग पर क्लिक करें।"),
     "normalise_help": ("Each square as a share of its period's engagements, with the count beside it, to compare busy and quiet periods", "हर वर्ग अपनी अवधि की बैठकों के हिस्से के रूप में, साथ में संख्या, ताकि व्यस्त और शांत अवधियों की तुलना हो सके"),
     "share": ("Share of the period's engagements", "अवधि की बैठकों में हिस्सा"),
+    "share_caption": ("Colour = share of the period's engagements; size = how many (a full square is the busiest cell). Hover for both figures.", "रंग = अवधि की बैठकों में हिस्सा; आकार = कितनी बैठकें (पूरा वर्ग सबसे व्यस्त खाना है)। दोनों संख्याओं के लिए माउस ले जाएं।"),
     "cell_summary": ("{e} and {m}, in {a}.", "{e} और {m}, {a} में।"),
     "cell_empty": ("No engagement discussed this area in that period under the current filters.", "मौजूदा फ़िल्टरों में इस अवधि में किसी बैठक में इस क्षेत्र पर चर्चा नहीं हुई।"),
     "more_sentences": ("… and {n} more.", "… और {n}।"),

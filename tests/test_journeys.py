@@ -149,3 +149,69 @@ def test_thirty_walks_through_every_page_keep_filters_and_figures(context, serve
         a.page.close()
     assert not resets, resets[:3]
     assert walks >= 28
+
+
+def screen(a: Analyst, sidebar_only: bool = False) -> list[str]:
+    """The words on screen: the page's text, input placeholders, and every chart's hover texts,
+    names, axis labels and colour-bar title (plotly keeps them in the chart's data)."""
+    root = '[data-testid="stSidebar"]' if sidebar_only else "body"
+    a.page.mouse.move(5, 5)  # a chart's hover box goes away as the pointer leaves it
+    a.page.wait_for_timeout(200)
+    # icons are ligatures of their names ('dashboard'), the skip link is hidden until focused, and
+    # a chart's open hover box is checked through the chart's data below
+    texts = a.page.locator(root).evaluate(
+        """(el) => {
+             const hide = Array.from(el.querySelectorAll('[data-testid="stIconMaterial"], [data-testid="stSkipToContent"], .hoverlayer'));
+             const was = hide.map(e => e.style.display);
+             hide.forEach(e => { e.style.display = 'none'; });
+             const text = el.innerText;
+             hide.forEach((e, i) => { e.style.display = was[i]; });
+             return [text, ...Array.from(el.querySelectorAll('input[placeholder]')).map(i => i.placeholder)];
+           }"""
+    )
+    if not sidebar_only:
+        texts += a.page.evaluate(
+            """() => Array.from(document.querySelectorAll('.js-plotly-plot')).flatMap(gd => [
+                 ...(gd.data || []).flatMap(t => [...(t.hovertext || []), ...(Array.isArray(t.text) ? t.text : []), t.name || '',
+                                                  (((t.marker || {}).colorbar || {}).title || {}).text || '']),
+                 ...['xaxis', 'yaxis'].flatMap(ax => [...(((gd.layout || {})[ax] || {}).categoryarray || [])])])"""
+        )
+    return [str(t) for t in texts if t]
+
+
+def test_hindi_mode_survives_navigation_and_leaves_no_english(analyst, db):
+    """Switch Hindi on by hand, then go everywhere by clicking (the menu, a timeline mark, a square
+    of the grid, a Read link): every page stays in Hindi, and no Latin label or internal id is on
+    screen (names and article text are data, and stay as written)."""
+    from untranslated import data_of, leftovers
+
+    data = data_of(db.conn)
+    a = analyst
+    a.open("", "type=exercise")
+    a.after(lambda: a.page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"] label').first.click())
+    assert a.query()["hi"] == ["1"]
+    found = {}
+
+    def check(where: str, sidebar_only: bool = False) -> None:
+        assert a.sidebar()["hindi"], where
+        assert a.page.locator("h1").count() == 0 or a.page.locator("h1").first.inner_text() != "Timeline", where
+        bad = leftovers(screen(a, sidebar_only), data, True)
+        if bad:
+            found[where] = bad
+
+    check("overview")
+    a.menu("timeline", True)
+    a.after(lambda: a.click_point(0, 3))
+    check("timeline with an engagement open")
+    a.menu("areas", True)
+    a.after(lambda: a.click_point(0, 5))
+    check("cooperation areas with a square open")
+    a.after(lambda: a.page.locator('[data-testid="stPageLink"] a', has_text="पढ़ें").first.click())
+    check("articles with an article open")
+    for page in ("briefing", "ingest"):
+        a.menu(page, True)
+        check(page, sidebar_only=True)  # these pages' own words are their slices'
+    a.menu("overview", True)
+    check("overview again")
+    assert not a.errors(), a.log()
+    assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())

@@ -41,7 +41,7 @@ last = f.date_to or opts["range"][1]
 periods = [p for p in aggregate.all_periods(first, last, period) if cells["period"].min() <= p <= cells["period"].max()]
 area_ids = [a for a in labels.AREAS if a in set(cells["area"])]
 value_label = labels.t("share", hi) if norm else labels.t(value, hi, labels.VALUES)
-st.caption(labels.t("ar_caption", hi))
+st.caption(labels.t("ar_caption", hi) + (" " + labels.t("share_caption", hi) if norm else ""))
 ev = st.plotly_chart(
     charts.heatmap(cells, periods, area_ids, hi, value_label=value_label, normalised=norm, height=max(420, 46 * len(area_ids) + 120)),
     key="ar_heatmap",

@@ -5,7 +5,7 @@ confidence and reasons) can be added beside them."""
 
 import streamlit as st
 
-from dashboard import cached, highlight, labels
+from dashboard import cached, highlight, labels, names
 from dashboard.pages import common, safe
 
 path, stamp = common.database()
@@ -105,10 +105,10 @@ def record(art: dict, rec: dict) -> None:
                     labels.t(eng["type"], hi, labels.TYPES),
                     labels.t(eng["status"], hi, labels.STATUSES),
                     eng["date"] or labels.t("date_unknown", hi),
-                    eng["place"] or labels.t("place_unknown", hi),
+                    names.shown(eng["place"], hi) or labels.t("place_unknown", hi),
                 )
             )
-            common.block(f"<p><b>{common.esc(line)}</b><br>{common.esc(', '.join(eng['participants']) or '—')}</p>")
+            common.block(f"<p><b>{common.esc(line)}</b><br>{common.esc(', '.join(names.shown_all(eng['participants'], hi)) or '—')}</p>")
         else:
             common.block(f"<p>{common.esc(labels.t('not_ij', hi))}</p>")
         st.markdown(f"**{labels.t('dates', hi)}**")
@@ -119,7 +119,7 @@ def record(art: dict, rec: dict) -> None:
         st.markdown(f"**{labels.t('people_h', hi)}**")
         common.table(
             [
-                {"name": p["name"], "country": labels.t(p["country"], hi, labels.COUNTRIES), "role": labels.t(p.get("role_key") or "", hi, labels.ROLES) if p.get("role_key") in labels.ROLES else p["role"], "mentions": p["mentions"]}
+                {"name": names.shown(p["name"], hi), "country": labels.t(p["country"], hi, labels.COUNTRIES), "role": labels.t(p.get("role_key") or "", hi, labels.ROLES) if p.get("role_key") in labels.ROLES else p["role"], "mentions": p["mentions"]}
                 for p in rec.get("people", [])
             ],
             {"name": labels.t("col_name", hi), "country": labels.t("col_country", hi), "role": labels.t("col_role", hi), "mentions": labels.t("col_mentions", hi)},

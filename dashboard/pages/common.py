@@ -6,9 +6,10 @@ from __future__ import annotations
 import html
 import logging
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import cached, labels, store
+from dashboard import cached, labels, names, store
 from dashboard.pages import sidebar as _sidebar
 from dashboard.pages.safe import block, esc, heading, link_html, md, notice, table  # noqa: F401  (the pages' API)
 from dashboard.pages.state import bound, current, go, link, picked, picked_row, select, update  # noqa: F401
@@ -72,6 +73,15 @@ def sidebar(path: str, stamp: tuple):
 
 def hindi() -> bool:
     return bool(current()["hi"])
+
+
+def in_script(eng, hi: bool):
+    """Engagements with their places and participants as the analyst reads them (Devanagari in
+    Hindi mode), for charts and lists; the cached frame itself is left as stored."""
+    if not hi or eng.empty:
+        return eng
+    place = pd.Series([names.shown(p, True) for p in eng["place"]], index=eng.index, dtype=object)  # None stays None
+    return eng.assign(place=place, participants=[names.shown_all(pp, True) for pp in eng["participants"]])
 
 
 def source_line(outlet: str | None, published: str | None, hi: bool) -> str:

@@ -15,7 +15,7 @@ v = common.current()
 st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("title", hi))
 
-eng = cached.engagements(path, stamp, f)
+eng = common.in_script(cached.engagements(path, stamp, f), hi)
 h = aggregate.headline(eng, cached.article_counts(path, stamp, f))
 
 c = st.columns(4)

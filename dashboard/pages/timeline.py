@@ -6,7 +6,7 @@ record (per-field confidence and reasons) can be added beside them."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, charts, labels
+from dashboard import cached, charts, labels, names
 from dashboard.pages import common
 from dashboard.queries import Filters
 
@@ -16,7 +16,7 @@ st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("timeline", hi))
 st.caption(labels.t("tl_caption", hi))
 
-eng = cached.engagements(path, stamp, f)
+eng = common.in_script(cached.engagements(path, stamp, f), hi)
 if eng.empty:
     common.empty_state(hi)
     st.stop()
@@ -36,7 +36,7 @@ ids = set(eng["id"])
 row = None
 if selected and selected not in ids:
     # opened from a link whose filters do not select it: show it anyway, and say so
-    everything = cached.engagements(path, stamp, Filters())
+    everything = common.in_script(cached.engagements(path, stamp, Filters()), hi)
     hit = everything[everything["id"] == selected]
     row = hit.iloc[0] if not hit.empty else None
 # the picker lists the latest 1,000 engagements (the chart shows them all) and the open one
@@ -86,8 +86,8 @@ def sides(engagement_id: str) -> None:
     for col, side in zip(st.columns(2), ("India", "Japan"), strict=True):
         with col:
             st.subheader(f"{labels.t(side, hi, labels.COUNTRIES)} — {labels.t('participants', hi)}")
-            names = parts.loc[parts["country"] == side, "name"].tolist()
-            common.block(f"<p>{common.esc(', '.join(names) or labels.t('not_named', hi))}</p>")
+            people = names.shown_all(parts.loc[parts["country"] == side, "name"], hi)
+            common.block(f"<p>{common.esc(', '.join(people) or labels.t('not_named', hi))}</p>")
 
 
 def evidence(row, arts: pd.DataFrame) -> None:
@@ -95,7 +95,8 @@ def evidence(row, arts: pd.DataFrame) -> None:
     evid = cached.evidence(path, stamp, tuple(arts["id"]), None)
     for area in row["areas"]:
         rows = evid[evid["area"] == area]
-        title = f"{labels.t(area, hi, labels.AREAS)} — {labels.n(len(rows), 'sentences', hi)}, {labels.n(rows['article_id'].nunique(), 'articles_in', hi)}"
+        counted = labels.fmt("sentences_in", hi, s=labels.n(len(rows), "sentences", hi), a=labels.n(rows["article_id"].nunique(), "articles_in", hi))
+        title = f"{labels.t(area, hi, labels.AREAS)} — {counted}"
         with st.expander(title, expanded=False):
             common.block("".join(common.quote(r["sentence"], common.source_line(r["outlet"], r["published"], hi), r["language"]) for r in rows.head(8).to_dict("records")))
 
