@@ -361,6 +361,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--dir", help="another knowledge folder")
     sp.set_defaults(func=cmd_check_knowledge)
+
+    from dashboard.follow import commands as follow_commands  # sources, follow, feed
+
+    follow_commands.register(sub, db_help)
     return p
 
 

@@ -52,7 +52,7 @@ ROLE_KEYS = (
 )
 ALIAS_KINDS = ("person", "place", "organisation", "exercise", "dialogue")
 BOILERPLATE_ACTIONS = ("drop_line", "drop_rest", "byline", "page_date")
-CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre")
+CUE_KINDS = ("type", "status", "reference", "earlier", "multilateral", "threat", "aside", "phase", "genre", "intent", "presence")
 
 # Python's \b treats Devanagari vowel signs as non-word characters, so "पढ़ें\b" never matches;
 # patterns in boilerplate.csv get this boundary instead.
@@ -89,6 +89,7 @@ class Knowledge:
     matcher: Matcher
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
     surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
+    place_aliases: list[tuple[str, str]] = field(default_factory=list)  # (spelling, place name)
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
 
     def tenures_of(self, name: str) -> list[Tenure]:
@@ -244,6 +245,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         _need(r, ("id", "label_en"), p, line)
         if r["id"] not in AREA_IDS:
             raise KnowledgeError(f"{p}:{line}: area id {r['id']!r} is not in the fixed taxonomy")
+        r["scope"] = (r.get("scope") or "specific").strip()
+        if r["scope"] not in ("specific", "general"):
+            raise KnowledgeError(f"{p}:{line}: scope {r['scope']!r} is not 'specific' or 'general'")
         areas[r["id"]] = r
     if set(areas) != set(AREA_IDS):
         raise KnowledgeError(f"{p}: areas missing: {sorted(set(AREA_IDS) - set(areas))}")
@@ -259,6 +263,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     seen: dict[tuple[str, str], str] = {}
     context_aliases: set[tuple[str, str]] = set()
     surname_keys: dict[str, str] = {}
+    place_aliases: list[tuple[str, str]] = [(name, name) for name in places]
     # every canonical name is its own alias
     for kind, names in targets.items():
         for name in names:
@@ -284,6 +289,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         if flag:
             context_aliases.add((key[1], r["name"]))
         matcher.add(r["alias"], kind, r["name"], flag)
+        if kind == "place":
+            place_aliases.append((r["alias"], r["name"]))
 
     p = d / "area_keywords.csv"
     for line, r in _read(p, ("keyword", "area", "lang", "prefix")):
@@ -319,8 +326,10 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     for line, r in _read(p, ("word", "kind", "value")):
         _need(r, ("word", "kind", "value"), p, line)
         # month, weekday and relative words are found by the automaton, like every other word
-        if r["kind"] not in ("month", "weekday", "relative"):
-            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not month, weekday or relative")
+        if r["kind"] not in ("month", "weekday", "relative", "relative_month"):
+            raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not month, weekday, relative or relative_month")
+        if r["kind"] == "relative_month" and r["value"] not in ("-1", "0", "1"):
+            raise KnowledgeError(f"{p}:{line}: relative_month value {r['value']!r} is not -1, 0 or 1")
         if r["kind"] == "month" and not (r["value"].isdigit() and 1 <= int(r["value"]) <= 12):
             raise KnowledgeError(f"{p}:{line}: month number {r['value']!r} is not 1-12")
         matcher.add(r["word"], r["kind"], r["value"])
@@ -357,6 +366,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         matcher=matcher,
         context_aliases=context_aliases,
         surname_keys=surname_keys,
+        place_aliases=place_aliases,
     )
 
 

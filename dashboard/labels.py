@@ -107,6 +107,7 @@ MENU = {
     "articles": ("Articles", "लेख"),
     "briefing": ("Briefing", "ब्रीफ़िंग"),
     "ingest": ("Ingest", "लेख जोड़ें"),
+    "sources": ("Sources", "स्रोत"),
 }
 SIDEBAR = {
     "menu": ("Pages", "पृष्ठ"),

@@ -64,6 +64,19 @@ class AreaMention(NamedTuple):
     keywords: tuple[str, ...] = ()
 
 
+class Decision(NamedTuple):
+    """How one engagement field was decided: how sure the parser is (0–1), why, in words a reader
+    can check, and the stretch of the clean body that decided it (-1 when nothing in the text did)."""
+
+    confidence: float
+    reason: str
+    start: int = -1
+    end: int = -1
+
+
+DECIDED_FIELDS = ("date", "type", "status", "place", "participants")
+
+
 @dataclass(frozen=True)
 class Engagement:
     date: str | None
@@ -73,6 +86,7 @@ class Engagement:
     participants: tuple[str, ...]
     end_date: str | None = None
     confidence: float = 0.0
+    decisions: dict[str, Decision] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -121,6 +135,10 @@ class Article:
                 "participants": list(e.participants),
                 "end_date": e.end_date,
                 "confidence": e.confidence,
+                "decisions": {
+                    f: {"confidence": d.confidence, "reason": d.reason, "start": d.start, "end": d.end}
+                    for f, d in e.decisions.items()
+                },
             },
             "dates": [
                 {"date": x.date, "role": x.role, "text": x.text, "start": x.start, "end": x.end, **({"end_date": x.end_date} if x.end_date else {})}

@@ -105,6 +105,13 @@ class Analyst:
         self.page.wait_for_function("(u) => location.href !== u", arg=before, timeout=timeout)
         self.idle(timeout)
 
+    def lands(self, path: str, action, timeout: int = 30_000) -> None:
+        """Do something that opens another page (a chart mark, a link), and wait until that page
+        has run: a switch sets the URL's query first and its path after."""
+        action()
+        self.page.wait_for_function("(p) => location.pathname === p", arg=path, timeout=timeout)
+        self.idle(timeout)
+
     def log(self) -> str:
         return self.server["log"].read_text()[-3000:]
 
@@ -134,6 +141,7 @@ class Analyst:
         """Click a chart's nth mark by its coordinates (plotly's drag layer swallows element clicks)."""
         points = self.page.locator(".js-plotly-plot").nth(chart).locator(".scatterlayer path.point")
         points.first.wait_for(timeout=30_000)
+        self.page.locator(".js-plotly-plot").nth(chart).scroll_into_view_if_needed()
         box = points.nth(nth).bounding_box()
         self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 

@@ -133,6 +133,7 @@ def test_search_a_hindi_word_and_read_the_highlighted_article(page, server):
     assert "q=" in page.url
     open_page(page, server, "articles", f"q={quote('आतंकवाद')}&a={server['hindi_id']}")
     marks = page.locator(".article-text mark")
+    marks.first.wait_for(state="attached", timeout=30_000)  # the script may not have started yet under load
     assert marks.count() >= 1, server_log(server)
     assert all(m.startswith("आतंकवाद") for m in marks.all_inner_texts())
     assert page.locator(".article-text .person").count() >= 1
@@ -170,6 +171,8 @@ def test_upload_on_the_ingest_page_reaches_the_other_pages(page, server, tmp_pat
     assert page.get_by_text("empty_upload.txt: file is empty").count() == 1
     shot(page, "ingest-result")
     open_page(page, server, "articles", "q=Quokkaberry")
+    # waited for, not counted at once: under load the page's script may not have started yet
+    page.locator("text=Sahyog Kaijin off Chennai").first.wait_for(state="attached", timeout=30_000)
     assert page.locator("text=Sahyog Kaijin off Chennai").count() >= 1, server_log(server)
 
 

@@ -121,3 +121,21 @@ def test_a_year_less_range_under_way_on_the_page_date_is_this_year(kb):
     """'1 से 14 नवंबर तक चलेगा' ("will run"), written on 5 November 2018, is the 2018 exercise."""
     assert one(kb, "अभ्यास 1 से 14 नवंबर तक चलेगा", date(2018, 11, 5), "future") == "2018-11-01"
     assert one(kb, "अभ्यास 10 से 14 नवंबर तक चलेगा", date(2018, 11, 5), "future") == "2018-11-10"
+
+
+def test_placeholder_page_dates_are_ignored_with_a_warning(parse):
+    for placeholder in ("0001-01-01T00:00:00Z", "9999-12-31"):
+        for text in (
+            "Rajnath Singh met Gen Nakatani on 5 May and discussed maritime security.",
+            "Rajnath Singh will meet Gen Nakatani tomorrow to discuss maritime security.",
+            "Rajnath Singh met Gen Nakatani on Monday; India and Japan discussed maritime security.",
+        ):
+            art = parse(text, {"published": placeholder})
+            assert art.published is None
+            assert any("out of range" in w for w in art.warnings)
+
+
+def test_a_page_of_a_thousand_dates_is_read_in_one_pass(kb):
+    found = find_dates("05 मई 2025 " * 1000, kb)
+    assert len(found) == 1000
+    assert len({r.start for r in found}) == 1000

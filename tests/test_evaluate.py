@@ -44,3 +44,32 @@ def test_every_golden_article_has_an_expected_record():
         if not json.loads(p.read_text(encoding="utf-8"))["india_japan"]
     ]
     assert len(nearmiss) >= 12
+
+
+import realpages  # noqa: E402
+
+
+@pytest.mark.skipif(not realpages.available(), reason="../shared/realdev is not beside this checkout")
+def test_real_pages_do_not_drop_and_sure_fields_are_right():
+    """The real-page figures (core hi+en and the other languages) may rise, never quietly drop; and
+    of the engagement fields the parser is at least 80 % sure of, at least 95 % are right."""
+    result = realpages.score(realpages.cases())
+    floors = json.loads(evaluate.BASELINES["real"].read_text(encoding="utf-8"))
+    drops = {
+        (grp, f): (result["figures"][grp][f], floor)
+        for grp, fields in floors.items()
+        for f, floor in fields.items()
+        if (result["figures"][grp][f] or 0.0) < floor - 1e-9
+    }
+    assert not drops, f"real-page figures fell below the recorded baseline (got, floor): {drops}"
+    right = sum(r for r, _n in result["calibration"].values())
+    n = sum(k for _r, k in result["calibration"].values())
+    assert n >= 30, "too few confident fields to judge calibration"
+    assert right / n >= 0.95, result["calibration"]
+
+
+@pytest.mark.parametrize("which", ["golden", "dev", "heldout"])
+def test_sure_fields_are_right_on_the_team_sets(which):
+    cal = evaluate.calibration(evaluate.SETS[which]())
+    right, n = sum(r for r, _ in cal.values()), sum(k for _, k in cal.values())
+    assert n >= 50 and right / n >= 0.95, cal

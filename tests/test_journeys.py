@@ -215,3 +215,77 @@ def test_hindi_mode_survives_navigation_and_leaves_no_english(analyst, db):
     check("overview again")
     assert not a.errors(), a.log()
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def heading(a: Analyst) -> str:
+    return a.page.locator(".data-heading").first.inner_text()
+
+
+def test_timeline_mark_read_and_back_each_land_with_their_item_open(analyst, db):
+    """Overview mark → Timeline with that engagement open → Read → Articles with that article
+    open → 'Show its engagement on the timeline' → the same engagement; filters kept throughout."""
+    a = analyst
+    a.open("", "type=exercise")
+    a.choose("Languages", "Hindi")
+    want = a.sidebar()
+    a.lands("/timeline", lambda: a.click_point(0, 4))  # a mark of the Overview's timeline
+    eid = a.query()["e"][0]
+    eng = queries.engagements(db, Filters(types=("exercise",), languages=("hi",)))
+    row = eng[eng["id"] == eid].iloc[0]
+    assert heading(a).startswith(row["date"] or row["sort_date"]) and a.sidebar() == want
+    reports = queries.engagement_articles(db, eid)
+    a.lands("/articles", lambda: a.page.locator('[data-testid="stMain"] [data-testid="stPageLink"] a', has_text="Read").first.click())
+    assert heading(a) == reports.iloc[0]["title"] and a.query()["a"] == [reports.iloc[0]["id"]]
+    assert a.sidebar() == want
+    a.lands("/timeline", lambda: a.page.get_by_text("Show its engagement on the timeline").click())
+    assert a.query()["e"] == [eid]
+    assert heading(a).startswith(row["date"] or row["sort_date"]) and a.sidebar() == want
+    assert not a.errors(), a.log()
+
+
+def test_grid_square_read_and_open_this_engagement_land_with_their_item_open(analyst, db):
+    """Overview square → Cooperation areas on Year with that square open → Read → the article;
+    Overview's 'Open this engagement' → the latest engagement on the Timeline."""
+    a = analyst
+    a.open("", "from=2016-01-01")
+    want = a.sidebar()
+    a.lands("/areas", lambda: a.click_point(1, 10))  # a square of the Overview's grid (years)
+    area, period = a.query()["cell"][0].split("|")
+    assert re.fullmatch(r"\d{4}", period)
+    assert a.page.get_by_role("radio", name="Year").is_checked()
+    assert a.page.get_by_text(f"{labels.t(area, False, labels.AREAS)} · {period}").count() == 1
+    assert a.page.locator(".quote").count() >= 1 and a.sidebar() == want
+    title = a.page.locator('[data-testid="stMain"] p b').last.inner_text()
+    a.lands("/articles", lambda: a.page.locator('[data-testid="stMain"] [data-testid="stPageLink"] a', has_text="Read").last.click())
+    assert heading(a) == title
+    a.menu("overview")
+    a.lands("/timeline", lambda: a.page.get_by_text("Open this engagement").click())
+    latest = queries.engagements(db, Filters(date_from="2016-01-01"))
+    latest = latest[latest["status"] != "planned"].sort_values("sort_date").iloc[-1]
+    assert a.query()["e"] == [latest["id"]] and a.sidebar() == want
+    assert heading(a).startswith(latest["date"] or latest["sort_date"])
+    assert not a.errors(), a.log()
+
+
+def test_a_quarter_square_then_year_shows_that_year_not_a_false_nothing(analyst):
+    a = analyst
+    a.open("areas")
+    a.after(lambda: a.click_point(0, 20))
+    area, quarter = a.query()["cell"][0].split("|")
+    assert "-Q" in quarter
+    a.after(lambda: a.page.get_by_text("Year", exact=True).click())
+    assert a.query()["cell"] == [f"{area}|{quarter[:4]}"]
+    assert a.page.get_by_text("No engagement discussed").count() == 0
+    assert a.page.locator(".quote").count() >= 1
+
+
+def test_a_match_snippet_opens_its_article(analyst, db):
+    a = analyst
+    a.open("articles")
+    box = a.page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input').first
+    box.fill("JIMEX")
+    a.after(lambda: box.press("Enter"))
+    first = queries.articles(db, Filters(text="JIMEX"), limit=10, india_japan_only=True).iloc[0]
+    a.after(lambda: a.page.locator(".st-key-matches button").first.click())
+    assert a.query()["a"] == [first["id"]] and heading(a) == first["title"]
+    assert a.page.locator(".article-text mark").count() >= 1

@@ -227,7 +227,7 @@ def test_version_1_database_is_migrated_with_its_articles(tmp_path):
     assert store.schema_version(db) == store.SCHEMA_VERSION
     parts = db.execute("SELECT eng_participants FROM articles WHERE id = 'x1'").fetchone()[0]
     assert set(json.loads(parts)) == {"Rajnath Singh", "Gen Nakatani"}
-    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")] == sorted(v for v, _, _ in store.MIGRATIONS)
+    assert [r[0] for r in db.execute("SELECT version FROM schema_migrations ORDER BY version")] == sorted(v for v, _d, _f in store.MIGRATIONS)
     # migration 4: the parsed record moved to its own table, and the article still shows it
     assert "record" not in db["articles"].columns_dict
     assert queries.article(db, "x1")["record"]["engagement"]["type"] == rec["engagement"]["type"]

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import aggregate, cached, charts, labels
 from dashboard import view as views
-from dashboard.pages import common
+from dashboard.pages import common, new_since
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
@@ -23,6 +23,8 @@ c[0].metric(labels.t("engagements", hi), h["engagements"], help=labels.t("help_e
 c[1].metric(labels.t("n_articles", hi), h["articles"], help=labels.t("help_articles", hi))
 c[2].metric(labels.t("n_sources", hi), h["sources"], help=labels.t("help_sources", hi))
 c[3].metric(labels.t("n_languages", hi), len(h["languages"]), help=", ".join(labels.t(x, hi, labels.LANGUAGES) for x in h["languages"]) or None)
+
+new_since.render(path, cached.connection(path, stamp), hi, common.go)  # dashboard/pages/new_since.py
 
 if eng.empty:
     common.empty_state(hi)

@@ -31,6 +31,7 @@ PAGES = {
     "articles": (HERE / "articles.py", "articles", ":material/article:"),
     "briefing": (HERE / "briefing.py", "briefing", ":material/slideshow:"),
     "ingest": (HERE / "ingest.py", "ingest", ":material/upload_file:"),
+    "sources": (HERE / "sources.py", "sources", ":material/rss_feed:"),
 }
 VIEW = "view"
 _SIG = "_url_sig"
@@ -94,9 +95,15 @@ def write_url() -> None:
     ss[_SIG] = sig
 
 
+def page_key(page: str) -> str:
+    """'timeline' or its file ('dashboard/pages/timeline.py') -> 'timeline'."""
+    return page if page in PAGES else Path(page).stem
+
+
 def go(page: str, **changes: object) -> None:
     """Open another page with the view (and these changes): the target page, its URL and the
     session agree before the switch, so nothing is read back from a cleared URL."""
+    page = page_key(page)
     v = update(**changes)
     q = views.to_query(v)
     st.session_state[_SIG] = views.signature(q)

@@ -17,22 +17,43 @@ from dashboard.parse.matcher import longest_first
 __all__ = ["parse_article"]
 
 
-def _published(meta: dict, cleaned: _text.Cleaned, kb) -> tuple[date | None, str | None]:
+# a page date outside these years is a placeholder ("0001-01-01T00:00:00Z", "9999-12-31"), not a date
+_PAGE_YEARS = (1900, 2100)
+
+
+# a page date outside these years is a placeholder ("0001-01-01T00:00:00Z", "9999-12-31"), not a date
+_PAGE_YEARS = (1900, 2100)
+
+
+def _page_date_candidates(meta: dict, cleaned: _text.Cleaned, kb):
+    """(source, words, date) in the order they are trusted, read one at a time: a page with many
+    date-like header lines stops at the first that reads."""
     # readers.py maps the many export field names to "published"; "date" is kept for direct callers
     for key in ("published", "date"):
         if meta.get(key):
-            d = _dates.parse_date_string(str(meta[key]), kb)
-            if d:
-                return d, str(meta[key])
+            yield "metadata", str(meta[key]), _dates.parse_date_string(str(meta[key]), kb)
+    if cleaned.stamp and len(cleaned.stamp) == 10:
+        yield "stamp", f"date {cleaned.stamp}", date.fromisoformat(cleaned.stamp)
     for line in cleaned.page_dates:
-        d = _dates.parse_date_string(line, kb)
-        if d:
-            return d, line
+        yield ("byline" if line in cleaned.after_title else "header"), line, _dates.parse_date_string(line, kb)
     if cleaned.dateline_date:
         for r in _dates.find_dates(cleaned.dateline_date, kb, relative=False):
             if r.kind == "full":
-                return date(r.year, r.month, r.day), cleaned.dateline_date
-    return None, None
+                yield "dateline", cleaned.dateline_date, date(r.year, r.month, r.day)
+                break
+
+
+def _published(meta: dict, cleaned: _text.Cleaned, kb, warnings: list[str]) -> tuple[date | None, str | None, str]:
+    """The page's date, its words, and where it was read: metadata, a capture stamp, the byline
+    under the headline, a line above it ("header": perhaps the site's clock), or the dateline."""
+    for source, text, d in _page_date_candidates(meta, cleaned, kb):
+        if d is None:
+            continue
+        if not _PAGE_YEARS[0] <= d.year <= _PAGE_YEARS[1]:
+            warnings.append(f"page date {text!r} is out of range ({d.isoformat()}): ignored")
+            continue
+        return d, text, source
+    return None, None, ""
 
 
 _DIGIT = re.compile(r"\d")
@@ -63,11 +84,16 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         kb = knowledge.default()
     meta = meta or {}
     cleaned = _text.clean(
-        text, kb.boilerplate, meta.get("title"), has_date=lambda line: _page_date_line(line, kb)
+        text,
+        kb.boilerplate,
+        meta.get("title"),
+        has_date=lambda line: _page_date_line(line, kb),
+        is_place=lambda head: _entities.dateline_place(head, kb)[0] is not None,
     )
     body, title = cleaned.body, cleaned.title
+    title_made_up = any(w.startswith("no title found") for w in cleaned.warnings)
     warnings = list(cleaned.warnings)
-    published, published_text = _published(meta, cleaned, kb)
+    published, published_text, published_from = _published(meta, cleaned, kb, warnings)
 
     sentences = _text.split_sentences(body)
     hits = longest_first(kb.matcher.find(body))
@@ -75,9 +101,9 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
     raw_dates = _dates.find_dates(body, kb, hits)
     dateline_place = None
     if cleaned.dateline:
-        dl_places = [h for h in kb.matcher.find(cleaned.dateline) if h.kind == "place"]
-        if dl_places:
-            dateline_place = dl_places[0].value
+        dateline_place, how = _entities.dateline_place(cleaned.dateline, kb)
+        if how == "spelling":
+            warnings.append(f"dateline {cleaned.dateline!r} read as {dateline_place} by spelling similarity")
 
     # roles ("Japan's defence minister") resolve by the article's own date when there is one
     ref_date = published
@@ -115,7 +141,12 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         published=published,
         dateline_place=dateline_place,
         label_hits=kb.matcher.find(" | ".join(cleaned.labels)) if cleaned.labels else [],
+        published_from=published_from,
+        page_month=cleaned.stamp if cleaned.stamp and len(cleaned.stamp) == 7 and published is None else None,
+        dateline_date=cleaned.dateline_date,
     )
+    # a headline made up from the first sentence frames nothing
+    headline_areas = frozenset() if title_made_up else frozenset(h.value for h in title_hits if h.kind == "area")
     relevant, score, engagement, date_mentions, reasons = _engagement.build(
         ctx, raw_dates, published_text
     )
@@ -149,7 +180,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         organisations=tuple(_entities.entity_records(body, hits, "organisation")),
         exercises=tuple(_entities.entity_records(body, hits, "exercise")),
         dialogues=tuple(_entities.entity_records(body, hits, "dialogue")),
-        areas=tuple(_areas.find_areas(body, hits, sentences, tuple(kb.areas))),
+        areas=tuple(_areas.find_areas(body, hits, sentences, kb.areas, headline_areas)),
         warnings=tuple(warnings),
         outlet=meta.get("source") or meta.get("site") or meta.get("outlet") or None,
         relevance=round(score, 2),

@@ -7,6 +7,7 @@ is far too slow per sentence); dateparser is kept for free-form metadata strings
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -26,6 +27,8 @@ _HI = "\u0900-\u0963\u0966-\u097f"
 _FUTURE_HI = re.compile(
     rf"(?:ेंगे|ेंगी|ेगा|ेगी|ूंगा|ूँगा|ोगे|एंगे|एँगे|एगा|एगी|होगा|होगी|होंगे|जाएगा|जाएगी|जाएंगे)(?![{_HI}])"
 )
+# "होने वाली बैठक", "मिलने वाले हैं": about to happen (looked for only where "वाल" occurs)
+_ABOUT_TO_HI = re.compile(rf"(?<=[{_HI}])ने\s+वाल(?:ा|ी|े)(?![{_HI}])")
 _PAST_HI = re.compile(
     rf"(?<![{_HI}])(?:था|थी|थे|गया|गई|गए|गयी|गये|हुआ|हुई|हुए|हुईं|किया|लिया|दिया|कहा|मिले|बताया)(?![{_HI}])"
 )
@@ -52,7 +55,7 @@ class RawDate(NamedTuple):
     start: int
     end: int
     text: str
-    kind: str  # full | yearless | month | relative | weekday
+    kind: str  # full | yearless | month | relative | weekday | relative_month
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -111,12 +114,20 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
     if hits is None:
         hits = kb.matcher.find(text)
     found: list[RawDate] = []
-    taken: list[tuple[int, int]] = []
+    # the spans taken so far, kept sorted and disjoint: an overlap check is two neighbours, not a
+    # scan of every earlier date (a page of a thousand dates stays linear)
+    starts: list[int] = []
+    ends: list[int] = []
 
     def add(rd: RawDate) -> None:
-        if all(rd.end <= ts or rd.start >= te for ts, te in taken):
-            found.append(rd)
-            taken.append((rd.start, rd.end))
+        i = bisect_left(starts, rd.start)
+        if i > 0 and ends[i - 1] > rd.start:
+            return
+        if i < len(starts) and starts[i] < rd.end:
+            return
+        found.append(rd)
+        starts.insert(i, rd.start)
+        ends.insert(i, rd.end)
 
     # both shapes need "digit, separator, digit"; that check is fast, their lookbehinds are not
     numeric = _NUMERIC_SHAPE.search(t) is not None
@@ -192,6 +203,8 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
                 add(RawDate(h.start, h.end, text[h.start : h.end], "weekday", offset=h.value))
             elif h.kind == "relative":
                 add(RawDate(h.start, h.end, text[h.start : h.end], "relative", offset=h.value))
+            elif h.kind == "relative_month":
+                add(RawDate(h.start, h.end, text[h.start : h.end], "relative_month", offset=h.value))
     # "25 फरवरी से 9 मार्च 2024": a year-less start takes the year of the range's end
     found.sort(key=lambda r: r.start)
     out: list[RawDate] = []
@@ -217,45 +230,94 @@ def said_in_past(text: str) -> bool:
     return bool(_PAST_HI.search(low) or _PAST_EN.search(low) or _PAST_LATIN_HI.search(low))
 
 
+# "will be held", "is to be signed": a past participle after a future auxiliary speaks of the future
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|is to|are to|going to|set to)\s+(?:be|have been|get)\s+\w+")
+
+
+class TenseIndex:
+    """Where a sentence's future and past verbs are, found once: each date in it is then placed in
+    time by a binary search, not by rescanning the sentence (a sentence of a thousand dates stays
+    linear). Each script's verbs are looked for only when the one before it found none after the
+    date, as the rule reads them in that order."""
+
+    def __init__(self, sentence: str) -> None:
+        self.low = lower_same_length(sentence)
+        self._latin: tuple[list[int], list[int]] | None = None
+        self._english: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+        low = self.low
+        self.fh = [m.start() for m in _FUTURE_HI.finditer(low)]
+        if "वाल" in low:
+            self.fh = sorted(self.fh + [m.start() for m in _ABOUT_TO_HI.finditer(low)])
+        self.ph = [m.start() for m in _PAST_HI.finditer(low)]
+
+    @property
+    def latin(self) -> tuple[list[int], list[int]]:
+        if self._latin is None:
+            self._latin = ([m.start() for m in _FUTURE_LATIN_HI.finditer(self.low)], [m.start() for m in _PAST_LATIN_HI.finditer(self.low)])
+        return self._latin
+
+    @property
+    def english(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        if self._english is None:
+            low = self.low
+            passive = [(m.start(), m.end()) for m in _FUTURE_PASSIVE.finditer(low)] if "be" in low else []
+            fe = [(m.start(), m.end()) for m in _FUTURE_EN.finditer(low)]
+            pe = [(m.start(), m.end()) for m in _PAST_EN.finditer(low) if not any(a < m.start() < b for a, b in passive)]
+            self._english = (fe, pe)
+        return self._english
+
+    @staticmethod
+    def _first_at(starts: list[int], pos: int) -> int | None:
+        i = bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else None
+
+    def explicit(self, pos: int) -> bool:
+        """Whether any verb placed the clause in time, rather than the default of the past."""
+        return bool(self.fh or self.ph or self.latin[0] or self.latin[1] or self.english[0] or self.english[1])
+
+    def at(self, pos: int) -> str:
+        # Hindi puts the verb after the date; English usually before it
+        fh, ph = self._first_at(self.fh, pos), self._first_at(self.ph, pos)
+        if fh is not None or ph is not None:
+            return "future" if fh is not None and (ph is None or fh <= ph + 12) else "past"
+        fls, pls = self.latin
+        fl, pl = self._first_at(fls, pos), self._first_at(pls, pos)
+        if fl is not None or pl is not None:
+            # Romanised Hindi, like Hindi, puts the verb after the date
+            return "future" if fl is not None and (pl is None or fl <= pl + 12) else "past"
+        fe, pe = self.english
+        nf = bisect_right([e for _s, e in fe], pos)
+        np_ = bisect_right([e for _s, e in pe], pos)
+        if nf or np_:
+            last_f = fe[nf - 1][0] if nf else -1
+            last_p = pe[np_ - 1][0] if np_ else -1
+            return "future" if last_f > last_p else "past"
+        if any(a >= pos for a, _b in fe) and not any(a >= pos for a, _b in pe):
+            return "future"
+        if self.fh and self.fh[0] < pos and not (self.ph and self.ph[0] < pos):
+            return "future"
+        return "past"
+
+
 def tense(sentence: str, pos: int | None = None) -> str:
     """'future' or 'past' for the clause around `pos`: decides "कल" and year-less dates."""
-    if pos is None:
-        pos = 0
-    sentence = lower_same_length(sentence)
-    after, before = sentence[pos:], sentence[:pos]
-    # Hindi puts the verb after the date; English usually before it
-    fh, ph = _FUTURE_HI.search(after), _PAST_HI.search(after)
-    if fh or ph:
-        if fh and (not ph or fh.start() <= ph.start() + 12):
-            return "future"
-        return "past"
-    fl, pl = _FUTURE_LATIN_HI.search(after), _PAST_LATIN_HI.search(after)
-    if fl or pl:
-        # Romanised Hindi, like Hindi, puts the verb after the date
-        if fl and (not pl or fl.start() <= pl.start() + 12):
-            return "future"
-        return "past"
-    fe = list(_FUTURE_EN.finditer(before))
-    pe = list(_PAST_EN.finditer(before))
-    if fe or pe:
-        last_f = fe[-1].start() if fe else -1
-        last_p = pe[-1].start() if pe else -1
-        return "future" if last_f > last_p else "past"
-    if _FUTURE_EN.search(after) and not _PAST_EN.search(after):
-        return "future"
-    if _FUTURE_HI.search(before) and not _PAST_HI.search(before):
-        return "future"
-    return "past"
+    return TenseIndex(sentence).at(pos or 0)
 
 
 def iso(d: date) -> str:
     return d.isoformat()
 
 
-def resolve(
-    r: RawDate, published: date | None, when: str = "past"
-) -> tuple[str | None, str | None]:
-    """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable."""
+def resolve(r: RawDate, published: date | None, when: str = "past") -> tuple[str | None, str | None]:
+    """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable (also
+    when counting from the page date leaves the calendar: year 0, year 10000)."""
+    try:
+        return _resolve(r, published, when)
+    except (ValueError, OverflowError):
+        return None, None
+
+
+def _resolve(r: RawDate, published: date | None, when: str) -> tuple[str | None, str | None]:
     if r.kind == "full":
         end = (
             iso(date(r.year, r.month, r.end_day))
@@ -289,6 +351,10 @@ def resolve(
         return iso(date(year, r.month, r.day)), end
     if published is None:
         return None, None
+    if r.kind == "relative_month":
+        # "next month" in a December report is January of the next year
+        m = published.year * 12 + published.month - 1 + int(r.offset)
+        return f"{m // 12:04d}-{m % 12 + 1:02d}", None
     if r.kind == "weekday":
         wd = int(r.offset)
         if when == "future":

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from dashboard.models import EntityMention, PersonMention, Span
-from dashboard.parse.matcher import Hit
+from dashboard.parse.matcher import Hit, Near
 
 _AFTER_TITLE = re.compile(
     r"(?:श्री|श्रीमती|मिस्टर|सुश्री|डॉ\.?|जनरल|जेन|मंत्री|एडमिरल)\s+(?:जनरल\s+|जेन\s+)?([\u0900-\u0963\u0966-\u097f]+)"
@@ -22,8 +23,10 @@ class PersonHit(NamedTuple):
     start: int
     end: int
     via: str  # alias | role | fuzzy
+    stated_role: str = ""  # the role the text puts before the name ("जापान के रक्षा मंत्री …")
 
 
+@lru_cache(maxsize=8192)
 def _loose_latin(deva: str) -> str:
     from indic_transliteration import sanscript
 
@@ -35,6 +38,53 @@ def _loose_latin(deva: str) -> str:
     )
     s = re.sub(r"[aeiouyh]", "", s)
     return re.sub(r"(.)\1+", r"\1", s)
+
+
+_SPELL_FOLD = str.maketrans("āīūṛṝḷēōṃṁḥñṅṇṭḍśṣ", "aiurrleommhnnntdss")
+_PLACE_KEYS: dict[int, dict[str, str]] = {}
+_DATELINE_FUZZ = 72  # a misspelt city ("वियतितिन") scores 73 against its name; words that are no place stay under 68
+
+
+@lru_cache(maxsize=8192)
+def _spelling_key(text: str) -> str:
+    """A loose Latin spelling (vowels kept, doubled letters single) for comparing place names."""
+    if not text.isascii():
+        from indic_transliteration import sanscript
+
+        text = sanscript.transliterate(text, sanscript.DEVANAGARI, sanscript.IAST)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", text.lower().translate(_SPELL_FOLD)))
+
+
+def dateline_place(head: str, kb) -> tuple[str | None, str]:
+    """The city a dateline names ("नयी दिल्ली", "Vientiane [Laos]"), and how it was read: by its
+    spelling in the knowledge base, or, for a misspelt one, as the one city it is clearly close to."""
+    word = re.split(r"\s*[,(\[|]", head.strip(), maxsplit=1)[0].strip()
+    # the place must be all of the dateline's first part: "गांधीनगर शिखर वार्ता:" is a headline
+    names = [h.value for h in kb.matcher.find(word) if h.kind == "place" and h.start == 0 and h.end >= len(word) - 1]
+    if names:
+        return names[0], "alias"
+    if not word or len(word.split()) > 2 or any(c.isdigit() for c in word):
+        return None, ""
+    keys = _PLACE_KEYS.get(id(kb))
+    if keys is None:
+        keys = {}
+        for alias, name in kb.place_aliases:
+            if kb.places.get(name, {}).get("kind") in ("city", "base"):
+                keys.setdefault(_spelling_key(alias), name)
+        _PLACE_KEYS[id(kb)] = keys
+    key = _spelling_key(word)
+    if len(key) < 4:
+        return None, ""
+    from rapidfuzz import process
+
+    best = process.extract(key, list(keys), scorer=fuzz.ratio, limit=5)
+    if not best or best[0][1] < _DATELINE_FUZZ:
+        return None, ""
+    name = keys[best[0][0]]
+    rivals = [sc for k, sc, _ in best if keys[k] != name]
+    if rivals and rivals[0] > best[0][1] - 5:
+        return None, ""
+    return name, "spelling"
 
 
 def find_people(
@@ -59,21 +109,21 @@ def find_people(
                 return t.country, t.role_key
         return None
 
+    named = Near(out)
+    countries = Near(country_hits)
     for h in hits:
         if h.kind != "role":
             continue
         country, role_key = h.value.split("|")
         # a title directly before a name ("रक्षा मंत्री राजनाथ सिंह", "Defence Minister Gen Nakatani")
         following = body[h.end : h.end + 14]
-        if any(0 <= p.start - h.end <= 12 for p in out if p.via == "alias") and not re.search(
-            r"[।.,;]", following[:3]
-        ):
+        if named.starting(h.end, h.end + 13) and not re.search(r"[।.,;]", following[:3]):
             continue
         if not country:
-            before = [c for c in country_hits if 0 <= h.start - c.end <= 12]
+            before = [c for c in countries.touching(h.start - 12, h.start + 1) if 0 <= h.start - c.end <= 12]
             after = [
                 c
-                for c in country_hits
+                for c in countries.starting(h.end, h.end + 9)
                 if 0 <= c.start - h.end <= 8
                 and re.match(r"\s*(of|के|का|की)\b", body[h.end : c.start] or " ")
             ]
@@ -98,11 +148,11 @@ def find_people(
         if name:
             out.append(PersonHit(name, h.start, h.end, "role"))
     # fuzzy: an unknown Devanagari word right after an honorific or a title
-    known_spans = [(p.start, p.end) for p in out]
+    known = Near(out)
     if kb.surname_keys:
         for m in _AFTER_TITLE.finditer(body):
             w = m.group(1)
-            if len(w) < 4 or any(s <= m.start(1) < e for s, e in known_spans):
+            if len(w) < 4 or any(p.start <= m.start(1) < p.end for p in known.touching(m.start(1), m.start(1) + 1)):
                 continue
             key = _loose_latin(w)
             if len(key) < 3:
@@ -116,18 +166,41 @@ def find_people(
                 out.append(PersonHit(best, m.start(1), m.end(1), "fuzzy"))
                 warnings.append(f"name {w!r} read as {best} by spelling similarity")
     out.sort(key=lambda p: p.start)
-    return out, warnings
+    return _stated_roles(body, out, hits, kb), warnings
+
+
+def _stated_roles(body: str, people: list[PersonHit], hits: list[Hit], kb) -> list[PersonHit]:
+    """The role the text gives a person right before the name ("जापान के रक्षा मंत्री ताकेशी इवाया",
+    "Defence Minister Nobuo Kishi"): with no page date, it is the surest sign of who they were then."""
+    roles = Near(h for h in hits if h.kind == "role")
+    if not roles:
+        return people
+    out = []
+    for p in people:
+        for h in roles.touching(p.start - 20, p.start + 1):
+            if 0 <= p.start - h.end <= 20 and not re.search(r"[।.,;]", body[h.end : p.start]):
+                country, role_key = h.value.split("|")
+                if role_key != "counterpart" and country in ("", kb.people.get(p.name)):
+                    p = p._replace(stated_role=role_key)
+        out.append(p)
+    return out
 
 
 def people_records(
     body: str, person_hits: list[PersonHit], kb, ref_date: date | None
 ) -> list[PersonMention]:
     spans: dict[str, list[Span]] = defaultdict(list)
+    stated: dict[str, str] = {}
     for p in person_hits:
         spans[p.name].append(Span(p.start, p.end, body[p.start : p.end]))
+        if p.stated_role:
+            stated.setdefault(p.name, p.stated_role)
     out = []
     for name, sp in spans.items():
         t = kb.role_on(name, ref_date)
+        if ref_date is None and name in stated:
+            # no date to read a tenure by: the role the text gives them
+            t = next((r for r in reversed(kb.tenures_of(name)) if r.role_key == stated[name]), t)
         out.append(
             PersonMention(
                 name=name,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -189,3 +189,24 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
                 continue
     out.sort(key=lambda h: (h.start, h.end))
     return out
+
+
+class Near:
+    """Spans (hits, people) sorted by start, for "which of them lie near here" asked thousands of
+    times per long article: a binary search over starts instead of a scan of all of them."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(spans, key=lambda h: h.start)
+        self.starts = [h.start for h in self.spans]
+        self.longest = max((h.end - h.start for h in self.spans), default=0)
+
+    def starting(self, lo: int, hi: int) -> list:
+        """Those that start in [lo, hi)."""
+        return self.spans[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def touching(self, lo: int, hi: int) -> list:
+        """Those that start in [lo - longest, hi): every span that could end at or after lo."""
+        return self.starting(lo - self.longest, hi)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)

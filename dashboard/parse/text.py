@@ -81,9 +81,19 @@ _AGENCY_RX = re.compile(_AGENCY, re.I)
 _DATELINE = re.compile(
     rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
     rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
-    rf"(?:\s*\(\s*(?:{_AGENCY}|[^()]{{1,25}})\s*\))?)\s*(?P<sep>।|:| - | – | — | -- |(?<=\))\s)\s*",
+    rf"(?:\s*\(\s*(?:{_AGENCY}|[^()]{{1,25}})\s*\))?)\s*(?P<sep>।|:|ः|\|| - | – | — | -- |(?<=\))\s)\s*",
 )
-_SLUG_HINT = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]+")
+# a header line that is only a dateline: "New Delhi, December 22", "Tokyo, 5 May"
+_DATELINE_LINE = re.compile(
+    rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?)\s*,\s*(?P<date>(?=[^,]*\d)[A-Za-z{_HI}0-9०-९ .]{{3,22}}?)\s*[:.]?$"
+)
+# " date 2022-09 …": a capture tool's (or feed's) page date put before the page text
+_STAMP = re.compile(r"^\s*date\s+((?:19|20)\d\d-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)(?![\d-])[ \t]*")
+# a ticker of other stories' headlines: "Headline one | Headline two | Headline three"
+_TICKER_SPLIT = re.compile(r"\s+\|\s+")
+# three words joined by hyphens ("nakatani-visits-delhi"): anchored on a word character right before
+# the first hyphen, so a long run of letters with no hyphen is read once, not once per letter
+_SLUG_HINT = re.compile(r"[\w\u0900-\u0963\u0966-\u097f]-[\w\u0900-\u0963\u0966-\u097f]+-[\w\u0900-\u0963\u0966-\u097f]")
 
 
 @dataclass
@@ -95,6 +105,8 @@ class Cleaned:
     dateline_date: str | None = None
     warnings: list[str] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)  # section labels in the header ("OPINION", "विश्लेषण")
+    stamp: str | None = None  # a leading " date YYYY-MM[-DD]" stamp: the page's date, maybe to the month only
+    after_title: list[str] = field(default_factory=list)  # the page-date lines below the headline
 
 
 def normalise(text: str) -> str:
@@ -151,6 +163,7 @@ def clean(
     boilerplate: list[tuple[re.Pattern, str]],
     meta_title: str | None = None,
     has_date: Callable[[str], bool] | None = None,
+    is_place: Callable[[str], bool] | None = None,
 ) -> Cleaned:
     """Split a raw page into title, page-date lines, dateline and body.
 
@@ -159,6 +172,9 @@ def clean(
     more words (or a URL slug); other short header lines are furniture and leave the body.
     """
     text = normalise(raw)
+    stamp = None
+    if (m := _STAMP.match(text)) is not None:
+        stamp, text = m.group(1), text[m.end() :]
     lines = [ln.strip() for ln in text.split("\n")]
     warnings: list[str] = []
     title = deslug(normalise(meta_title)) if meta_title else ""
@@ -171,28 +187,45 @@ def clean(
         m = combined.match(line)  # every pattern is anchored at the line start
         return boilerplate[int(m.lastgroup[1:])][1] if m else None
 
-    # 1. the header zone
+    # 1. the header zone (share buttons and tickers are furniture: they do not count towards it)
     nonempty = [i for i, ln in enumerate(lines) if ln]
     header: list[int] = []
-    for i in nonempty[:12]:
+    counted = 0
+    for i in nonempty:
+        if _ticker(lines[i]) or (len(lines[i]) < 60 and action_of(lines[i]) == "drop_line"):
+            header.append(i)
+            continue
+        counted += 1
+        if counted > 12:
+            break
         if _body_paragraph(lines[i]) or (
             # a long dateline opens the body; "प्रकाशित: 25 अप्रैल 2025, 07:30 | अपडेटेड: …" only looks like one
             len(lines[i]) > 80
             and (m := _DATELINE.match(lines[i])) is not None
-            and _plausible_dateline(m)
+            and _plausible_dateline(m, is_place)
             and action_of(lines[i]) != "page_date"
         ):
             break
         header.append(i)
     title_from_text = False
+    dated: list[tuple[int, str]] = []  # page-date lines of the header, with their line numbers
+    title_at = None
+    header_dateline = None
     for i in header:
         line = lines[i]
         act = action_of(line)
+        if _ticker(line):
+            lines[i] = ""
+            continue
+        if header_dateline is None and (dl := _DATELINE_LINE.match(line)) and is_place is not None and is_place(dl.group("head")):
+            header_dateline = (dl.group("head").strip(), dl.group("date").strip())
+            lines[i] = ""
+            continue
         # a date first: bylines often carry the page date ("By Desk | 18 Nov 2019 | 11:02 AM")
         if act == "page_date" or (
             act != "drop_rest" and has_date and len(line.split()) <= 20 and has_date(line)
         ):
-            page_dates.append(line)
+            dated.append((i, line))
             lines[i] = ""
         elif act in ("drop_line", "byline") or _looks_like_nav(line) or _pipe_label(line):
             if _pipe_label(line):
@@ -208,10 +241,21 @@ def clean(
             title = deslug(max(parts, key=len))
             labels += [p for p in parts if p and len(p) < len(title)]
             title_from_text = True
+            title_at = i
             lines[i] = ""
         elif len(line.split()) <= 6 and not re.search(r"[।.!?]$", line):
             labels.append(line)
             lines[i] = ""  # section labels, office names, outlet names
+    # the story's own stamp is the one nearest after its headline (the byline's "| Dec 24, 2020,
+    # 06:41 am"); a date above the headline is often the site's clock ("December 26, 2025 02:50 pm")
+    if title_at is not None:
+        after = [ln for i, ln in dated if i > title_at]
+        before = [ln for i, ln in reversed(dated) if i < title_at]
+        page_dates = after + before
+        after_title = after
+    else:
+        page_dates = [ln for _i, ln in dated]
+        after_title = []
     # 2. repeats of the title (the seed repeats its slug title; pages repeat the headline)
     if title:
         tkey = _key(title)
@@ -235,14 +279,14 @@ def clean(
         if act == "page_date":
             page_dates.append(line)
             continue
-        if act in ("drop_line", "byline") or _looks_like_nav(line):
+        if act in ("drop_line", "byline") or _looks_like_nav(line) or _ticker(line):
             continue
         kept.append(line)
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
-    dateline = dateline_date = None
+    dateline, dateline_date = header_dateline or (None, None)
     m = _DATELINE.match(body)
-    if m and _plausible_dateline(m):
+    if dateline is None and m and _plausible_dateline(m, is_place):
         dateline = m.group("head").strip()
         dateline_date = (m.group("date") or "").strip() or None
         body = body[m.end() :]
@@ -250,7 +294,18 @@ def clean(
         first = re.split(r"(?<=[।.!?])\s", body, maxsplit=1)[0]
         title = first[:120].rstrip() + ("…" if len(first) > 120 else "")
         warnings.append("no title found; using the first sentence")
-    return Cleaned(title, body, page_dates, dateline, dateline_date, warnings, labels)
+    return Cleaned(title, body, page_dates, dateline, dateline_date, warnings, labels, stamp, after_title)
+
+
+def _ticker(line: str) -> bool:
+    """Three or more headlines joined by " | ": other stories, never this one's text."""
+    if line.count("|") < 2 or len(line) < 150:
+        return False  # a byline ("Posted by X | March 20, 2022 | 4 min read") is short
+    parts = _TICKER_SPLIT.split(line)
+    if len(parts) < 3:
+        return False
+    headline_like = sum(5 <= len(p.split()) <= 25 and not re.search(r"[।.!?]\s", p) for p in parts)
+    return headline_like >= 0.7 * len(parts)
 
 
 def _pipe_label(line: str) -> bool:
@@ -270,13 +325,18 @@ def _looks_like_nav(line: str) -> bool:
     return False
 
 
-def _plausible_dateline(m: re.Match) -> bool:
+def _plausible_dateline(m: re.Match, is_place: Callable[[str], bool] | None = None) -> bool:
     head = m.group("head")
     # the place is what counts: "New Delhi [India], May 5 (The Capital Wire)" is a two-word place
     words = re.split(r"\s*[,(\[]", head, maxsplit=1)[0].split()
     if len(words) > 7:
         return False
-    if m.group("sep") in (":", "|") and not (
+    sep = m.group("sep")
+    if sep in (":", "|", "ः") and len(words) <= 3 and is_place is not None and is_place(" ".join(words)):
+        return True  # "New Delhi: …", "नयी दिल्लीः …", "वियतितिन | …": a city, however it is written
+    if sep in ("ः", "|"):
+        return False  # "अतः …": a visarga ends many a word; "OPINION | headline" is a label
+    if sep in (":", "|") and not (
         m.group("date") or "(" in head or head.isupper() or "[" in head
     ):
         # "NEW DELHI:" style needs capitals; "Tokyo: ..." needs an agency or a date

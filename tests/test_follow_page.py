@@ -1,0 +1,194 @@
+"""The Sources page and the Overview's "new since your last visit" block, in AppTest and in a real
+Chromium, on the sample database plus a followed wire feed."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import follow_site as fs
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import store
+from dashboard.follow.http import Settings
+from dashboard.follow.rounds import Follower
+from dashboard.follow.urls import origin
+from dashboard.store import sources as src
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def followed_db(sample_db, tmp_path_factory):
+    site = fs.Site().start()
+    urls = fs.news_site(site)
+    path = tmp_path_factory.mktemp("page") / "page.db"
+    shutil.copy(sample_db, path)
+    db = store.connect(path)
+    src.record_visit(db, "default", "2000-01-01T00:00:00Z")
+    time.sleep(1.1)  # timestamps have whole seconds
+    src.record_visit(db, "default")
+    time.sleep(1.1)
+    src.add_source(db, urls["wire"], "Wire round-up", 1800, None, "auto", [origin(urls["wire"])])
+    gone = src.add_source(db, site.url("/gone.xml"), "Gone feed", 1800, None, "auto", [origin(site.url("/"))])
+    Follower(path, Settings(host_delay=0, read_timeout=2)).run_round()
+    src.set_status(db, gone["id"], "paused", "paused after 3 failures in a row; the last: answered 404 (not found)")
+    db.conn.close()
+    yield path
+    site.close()
+
+
+@pytest.fixture
+def app(followed_db, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DB", str(followed_db))
+
+    def make(page=None):
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        at.run()
+        if page:
+            at.switch_page(f"dashboard/pages/{page}.py")
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return make
+
+
+def sources_table(at):
+    return next(d.value for d in at.dataframe if "last error" in d.value.columns)
+
+
+def metric(at, label):
+    return int(next(m for m in at.metric if m.label == label).value)
+
+
+def test_overview_shows_what_is_new_since_the_last_visit(app):
+    at = app()
+    assert "New since your last visit" in [s.value for s in at.subheader]
+    assert metric(at, "New articles") == 3
+    assert metric(at, "New engagements") == 1
+    assert any("3 report(s), 1 independent story" in m.value for m in at.markdown)
+    # reruns in the same session keep showing the same news
+    at.run()
+    assert metric(at, "New articles") == 3
+
+
+def test_sources_page_lists_sources_results_and_pauses(app):
+    at = app("sources")
+    table = sources_table(at)
+    assert list(table["name"]) == ["Wire round-up", "Gone feed"]
+    wire = table.iloc[0]
+    assert (wire["new"], wire["other reports"], wire["result"]) == (3, 2, "ok")
+    assert table.iloc[1]["status"] == "paused" and "404" in table.iloc[1]["last error"]
+    assert any("Gone feed" in w.value and "paused" in w.value for w in at.warning)
+    assert metric(at, "Reports followed") == 3 and metric(at, "Independent stories") == 1
+
+
+def test_add_pause_and_resume_a_source_on_the_page(app, followed_db):
+    at = app("sources")
+    at.text_input(key="src_url").set_value("http://127.0.0.1:9/local.xml")
+    at.button(key="FormSubmitter:add_source-Follow").click().run()
+    assert any("private or local address" in e.value for e in at.error)
+    at.text_input(key="src_url").set_value("http://127.0.0.1:9/local.xml")
+    at.text_input(key="src_name").set_value("Local test feed")
+    at.checkbox(key="src_private").check()
+    at.button(key="FormSubmitter:add_source-Follow").click().run()
+    assert not at.exception
+    assert "Local test feed" in list(sources_table(at)["name"])
+    label = next(o for o in at.selectbox(key="src_pick").options if o.startswith("Local test feed"))
+    at.selectbox(key="src_pick").set_value(label).run()
+    at.button(key="src_pause").click().run()
+    db = store.connect(followed_db)
+    assert src.get_source(db, "Local test feed")["status"] == "paused"
+    at.selectbox(key="src_pick").set_value(label).run()
+    at.button(key="src_remove").click().run()
+    assert src.get_source(db, "Local test feed") is None
+
+
+def test_save_the_current_filters_as_a_watch(app, followed_db):
+    at = app("sources")
+    at.multiselect(key="f_types").set_value(["exercise"]).run()
+    at.text_input(key="watch_name").set_value("exercises")
+    at.button(key="FormSubmitter:add_watch-Save watch").click().run()
+    assert not at.exception
+    db = store.connect(followed_db)
+    w = next(w for w in src.watches(db) if w["name"] == "exercises")
+    assert w["filters"] == {"types": ["exercise"]} and w["new_matches"] == 0
+    assert any(e.label.startswith("exercises — 0 new") for e in at.expander)
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is installed by scripts/setup.sh --dev")
+def test_sources_page_and_new_since_block_in_chromium(followed_db, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    db = tmp_path / "browser.db"
+    shutil.copy(followed_db, db)
+    conn = store.connect(db)
+    src.record_visit(conn, "default", "2000-01-01T00:00:00Z")  # the browser's session is a new visit
+    conn.execute("UPDATE visits SET last_visit = (SELECT max(finished_at) FROM ingest_runs WHERE command != 'follow')")
+    conn.conn.commit()
+    conn.conn.close()
+    port = free_port()
+    log = tmp_path / "server.log"
+    env = {**os.environ, "DASHBOARD_DB": str(db)}
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    with log.open("w") as out:
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.25)
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"])
+            pg = b.new_page(viewport={"width": 1600, "height": 1500})
+            ARTIFACTS.mkdir(exist_ok=True)
+            pg.goto(url)
+            pg.get_by_text("New since your last visit").wait_for(timeout=30_000)
+            pg.wait_for_selector(".js-plotly-plot", timeout=30_000)
+            pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+            pg.wait_for_timeout(1000)
+            assert pg.get_by_text("3 report(s), 1 independent story").count() >= 1, log.read_text()[-2000:]
+            pg.screenshot(path=str(ARTIFACTS / "overview-new-since.png"))
+            pg.goto(url + "/sources")
+            pg.get_by_text("Followed sources").wait_for(timeout=30_000)
+            pg.wait_for_timeout(1500)
+            assert pg.get_by_text("is paused").count() >= 1
+            box = pg.get_by_label("URL of a feed, sitemap or article page")
+            box.fill("http://127.0.0.1:9/typed.xml")
+            pg.get_by_role("button", name="Follow", exact=True).click()
+            pg.get_by_text("private or local address").wait_for(timeout=30_000)
+            assert pg.locator('[data-testid="stException"]').count() == 0, log.read_text()[-2000:]
+            pg.screenshot(path=str(ARTIFACTS / "sources.png"))
+            b.close()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_text_from_the_web_cannot_make_markdown():
+    from dashboard.pages.new_since import plain
+
+    shown = plain("![x](http://e.org/x.png) [click](http://e.org) **bold** `code` <b>")
+    for made in ("![x](", "[click](", "**bold**", "`code`", "<b>"):
+        assert made not in shown
