@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import labels, queries, store
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ["overview", "timeline", "areas", "articles", "briefing", "ingest"]
+PAGES = ["overview", "timeline", "areas", "articles", "briefing", "ingest", "sources"]
 
 
 def healthy(at) -> None:
@@ -85,12 +85,12 @@ def test_every_page_renders(app, page):
 
 @pytest.mark.parametrize(
     "widget, value",
-    [("f_type", ["exercise"]), ("f_status", ["planned"]), ("f_area", ["space"]), ("f_person", ["Gen Nakatani"]), ("f_lang", ["en"]), ("f_q", "JIMEX")],
+    [("f_types", ["exercise"]), ("f_statuses", ["planned"]), ("f_areas", ["space"]), ("f_people", ["Gen Nakatani"]), ("f_languages", ["en"]), ("f_text", "JIMEX")],
 )
 def test_each_filter_narrows_the_figures(app, widget, value):
     at = app()
     before = metric(at, "Engagements")
-    w = at.text_input(widget) if widget == "f_q" else at.multiselect(widget)
+    w = at.text_input(widget) if widget == "f_text" else at.multiselect(widget)
     w.set_value(value).run()
     after = metric(at, "Engagements")
     assert 0 < after < before, (widget, before, after)
@@ -123,30 +123,30 @@ def test_a_preset_sets_the_dates_and_all_clears_them(app, sample_db):
 
 def test_query_params_round_trip(app):
     at = app(params={"type": ["exercise", "summit"], "from": "2018-01-01", "q": "अभ्यास"})
-    assert set(at.multiselect("f_type").value) == {"exercise", "summit"}
-    assert at.text_input("f_q").value == "अभ्यास"
+    assert set(at.multiselect("f_types").value) == {"exercise", "summit"}
+    assert at.text_input("f_text").value == "अभ्यास"
     n = metric(at, "Engagements")
     plain = metric(app(), "Engagements")
     assert 0 < n < plain
     # a copied link reproduces the view, on another page too
     at2 = app("areas", params=dict(at.query_params))
-    assert set(at2.multiselect("f_type").value) == {"exercise", "summit"}
+    assert set(at2.multiselect("f_types").value) == {"exercise", "summit"}
 
 
 def test_switching_pages_keeps_the_view_even_when_the_url_is_cleared(app):
     """Streamlit clears the URL on a page switch; the view lives in the session and comes back."""
     at = app()
-    at.multiselect("f_type").set_value(["summit"]).run()
+    at.multiselect("f_types").set_value(["summit"]).run()
     at.toggle("hindi").set_value(True).run()
-    at.text_input("f_q").set_value("Modi").run()
+    at.text_input("f_text").set_value("Modi").run()
     n = metric(at, labels.t("engagements", True))
     want = dict(at.query_params)
     for page in ["timeline", "articles", "briefing", "ingest", "areas", "overview"]:
         at.query_params.clear()  # as a switch through the navigation does
         switch(at, page)
-        assert at.multiselect("f_type").value == ["summit"], page
+        assert at.multiselect("f_types").value == ["summit"], page
         assert at.toggle("hindi").value is True, page
-        assert at.text_input("f_q").value == "Modi", page
+        assert at.text_input("f_text").value == "Modi", page
         assert dict(at.query_params) == want, page
     assert metric(at, labels.t("engagements", True)) == n
 
@@ -165,16 +165,16 @@ def test_a_link_with_another_view_replaces_the_session_view(app):
     at.query_params["type"] = "exercise"
     at.query_params["e"] = "e0000000000"
     at.run()
-    assert at.multiselect("f_type").value == ["exercise"]
+    assert at.multiselect("f_types").value == ["exercise"]
     assert qp(at, "e") == ["e0000000000"]
 
 
 def test_select_all_is_no_filter(app):
     at = app("articles")
     plain = len(at.dataframe[0].value)
-    people = at.multiselect("f_person")
+    people = at.multiselect("f_people")
     people.set_value(list(people.options)).run()
-    assert at.multiselect("f_person").value == []
+    assert at.multiselect("f_people").value == []
     assert not qp(at, "person")
     assert len(at.dataframe[0].value) == plain
 
@@ -183,10 +183,10 @@ def test_filter_options_carry_counts_under_the_other_filters(app, sample_db):
     at = app(params={"type": "exercise"})
     db = store.connect(sample_db, readonly=True)
     n_hi = len(queries.engagements(db, queries.Filters(types=("exercise",), languages=("hi",))))
-    langs = at.multiselect("f_lang")
+    langs = at.multiselect("f_languages")
     assert f"Hindi ({n_hi})" in langs.options
     n_ex = len(queries.engagements(db, queries.Filters(types=("exercise",))))
-    assert f"Exercise ({n_ex})" in at.multiselect("f_type").options
+    assert f"Exercise ({n_ex})" in at.multiselect("f_types").options
 
 
 def test_overview_timeline_mark_opens_the_timeline_with_it(app, sample_db):
@@ -278,7 +278,7 @@ def test_hostile_link_values_are_messages_not_errors(app):
     for bad in ("from=9999-12-31", "type=no_such_type", "e=<script>", "period=decade"):
         assert bad in notes
     assert "<script>" not in " ".join(m.value for m in at.markdown)
-    assert at.text_input("f_q").value == "x"
+    assert at.text_input("f_text").value == "x"
     assert not at.query_params.get("from") and not at.query_params.get("type")
     for page in ("articles", "briefing", "timeline", "areas"):
         switch(at, page)
@@ -321,7 +321,7 @@ def test_saved_views_are_kept_in_the_database(app, sample_db, tmp_path, monkeypa
     fresh.selectbox("sv_pick").set_value("Hindi exercises").run()
     fresh.button("sv_open").click().run()
     healthy(fresh)
-    assert fresh.multiselect("f_type").value == ["exercise"] and fresh.multiselect("f_lang").value == ["hi"]
+    assert fresh.multiselect("f_types").value == ["exercise"] and fresh.multiselect("f_languages").value == ["hi"]
     fresh.selectbox("sv_pick").set_value("Hindi exercises").run()
     fresh.button("sv_delete").click().run()
     assert store.list_views(store.connect(db_path, readonly=True)) == []
@@ -390,7 +390,7 @@ def test_hindi_toggle_changes_labels(app):
     at.toggle("hindi").set_value(True).run()
     assert at.title[0].value == "भारत–जापान रक्षा संबंध"
     assert qp(at, "hi") == ["1"]
-    assert [m.label for m in at.metric] == [labels.t(k, True) for k in ("engagements", "n_articles", "n_sources", "n_languages")]
+    assert [m.label for m in at.metric][:4] == [labels.t(k, True) for k in ("engagements", "n_articles", "n_sources", "n_languages")]
 
 
 def screen_texts(at) -> list[str]:
@@ -422,13 +422,33 @@ def screen_texts(at) -> list[str]:
 
 
 @pytest.mark.parametrize("hindi", [True, False])
-def test_every_page_in_hindi_mode_leaves_no_english_and_no_ids(app, sample_db, hindi):
+def test_every_page_in_hindi_mode_leaves_no_english_and_no_ids(sample_db, tmp_path, monkeypatch, hindi):
     """Walk every page of the analyst's four (with an engagement, a square and an article open and a
-    search run): in Hindi mode no Latin label is left untranslated, and in neither mode does an
-    internal id (defence_industry, two_plus_two) reach the screen."""
+    search run; the Overview with its new-since-your-last-visit block): in Hindi mode no Latin
+    label is left untranslated, and in neither mode does an internal id (defence_industry,
+    two_plus_two) reach the screen."""
     from untranslated import data_of, leftovers
 
-    db = store.connect(sample_db, readonly=True)
+    from dashboard.store import sources as src
+
+    db_path = tmp_path / "visited.db"
+    shutil.copy(sample_db, db_path)
+    conn = store.connect(db_path)
+    src.record_visit(conn, "default", "2000-01-01T00:00:00Z")  # so the Overview shows what is new since
+    conn.conn.close()
+    monkeypatch.setenv("DASHBOARD_DB", str(db_path))
+
+    def app(page, params):
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        if page != "overview":
+            switch(at, page)
+        healthy(at)
+        return at
+
+    db = store.connect(db_path, readonly=True)
     data = data_of(db)
     eng = queries.engagements(db)
     eid = eng[eng["status"] == "ongoing"].iloc[0]["id"]
@@ -445,7 +465,7 @@ def test_every_page_in_hindi_mode_leaves_no_english_and_no_ids(app, sample_db, h
     ]
     found = {}
     for page, params in visits:
-        at = app(page, params={k: v for k, v in params.items() if v})
+        at = app(page, {k: v for k, v in params.items() if v})
         texts = screen_texts(at)
         if page == "ingest":  # its uploader and results are the ingest slice's; the sidebar is shared
             texts = screen_texts_of_sidebar(at)

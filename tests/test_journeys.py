@@ -14,7 +14,7 @@ from dashboard import view as views
 from dashboard.queries import Filters
 
 pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(), reason="Debian chromium is installed by scripts/setup.sh --dev")
-PAGES = ["overview", "timeline", "areas", "articles", "briefing", "ingest"]
+PAGES = ["overview", "timeline", "areas", "articles", "briefing", "ingest", "sources"]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
 ss = st.session_state
 
-present = st.toggle("Presentation mode", key="br_present", help="Hide the sidebar and controls; large type for a projector")
+present = common.bound(st.toggle, "present", "br_present", "Presentation mode", help="Hide the sidebar and controls; large type for a projector")  # the flag lives in the view
 st.markdown(
     common.CSS
     + """<style>
