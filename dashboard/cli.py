@@ -365,6 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dashboard.follow import commands as follow_commands  # sources, follow, feed
 
     follow_commands.register(sub, db_help)
+    from dashboard import serve  # app
+
+    serve.register(sub, db_help)
     return p
 
 

@@ -14,9 +14,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from dashboard import paths
 from dashboard.parse.matcher import Matcher, fold
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+KNOWLEDGE_DIR = paths.KNOWLEDGE  # data/knowledge/ in a checkout, its copy in an installed package
 
 AREA_IDS = (
     "counter_terrorism",
