@@ -1,5 +1,5 @@
-"""The one home of st.cache_* wrappers. Every key includes the database's stamp (size and mtime of
-the file and its WAL), so new articles show without restarting the app."""
+"""The one home of st.cache_* wrappers. Every key includes the database's stamp (which file, and
+how far its ingest runs have got), so new articles show without restarting the app."""
 
 from __future__ import annotations
 
@@ -14,15 +14,28 @@ from dashboard import queries, store
 from dashboard.queries import Filters
 
 
+@st.cache_resource(max_entries=4)
+def _probe(path: str, _file: tuple):
+    return store.connect(path, readonly=True)
+
+
 def stamp(path: str) -> tuple:
-    out = []
-    for p in (Path(path), Path(f"{path}-wal")):
-        try:
-            s = os.stat(p)
-            out.append((s.st_mtime_ns, s.st_size))
-        except FileNotFoundError:
-            out.append(None)
-    return tuple(out)
+    """The version of the data the pages show: the file (a rebuild swaps in another one) and its
+    ingest runs (every write that changes articles or engagements is one: upload, CLI, follow).
+
+    Not the file's size and time: the Overview records each visit in the database, and saved views
+    live there too, and with those in the key every new session would empty every cache for every
+    analyst. Writers of anything else the pages show clear the caches themselves."""
+    try:
+        s = os.stat(path)
+    except FileNotFoundError:
+        return (None,)
+    file = (s.st_dev, s.st_ino)
+    try:
+        return (file, *queries.data_version(_probe(path, file)))
+    except store.StoreError:  # not yet upgraded, or not a database: database() says which
+        wal = Path(f"{path}-wal")
+        return (file, s.st_mtime_ns, s.st_size, wal.stat().st_size if wal.exists() else None)
 
 
 @st.cache_resource(max_entries=4)
@@ -152,3 +165,11 @@ def briefing_visuals(path: str, st_: tuple, f: Filters, date_from: str, date_to:
         "pdf": export.to_pdf(export.to_html(b, figs)),
         **{f"{k}.png": v for k, v in images.items()},
     }
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def new_since(path: str, st_: tuple, user: str, previous: str | None) -> dict | None:
+    """The Overview's new-since-your-last-visit figures (a second or so at 100,000 articles)."""
+    from dashboard.follow import alerts
+
+    return alerts.new_since_last_visit(_db(path, st_), user, previous)

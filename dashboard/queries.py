@@ -97,6 +97,13 @@ def _engagement_where(f: Filters, skip_areas: bool = False) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(sql)) if sql else "", args
 
 
+def data_version(db) -> tuple:
+    """What changes when the articles or engagements do: the ingest runs (started and finished)
+    and the schema (cached.stamp keys every cache on it)."""
+    runs = db.execute("SELECT count(*), max(id), max(finished_at) FROM ingest_runs").fetchone()
+    return (*runs, db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0])
+
+
 def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
     """One row per engagement matching the filters, in date order."""
     where, args = _engagement_where(f)

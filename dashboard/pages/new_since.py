@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import labels, store
-from dashboard.follow import alerts
+from dashboard import cached, labels, store
 from dashboard.store import sources as src
 
 L = {
@@ -54,7 +53,7 @@ def _previous_visit(path: str) -> str | None:
 
 def render(path: str, db, hi: bool, go) -> None:
     previous = _previous_visit(path)
-    news = alerts.new_since_last_visit(db, _user(), previous)
+    news = cached.new_since(path, cached.stamp(path), _user(), previous)  # cached: computed once per data version
     if news is None:
         return
     st.subheader(labels.t("new_since", hi, L))

@@ -175,6 +175,7 @@ def _saved_views(sb, path: str, stamp: tuple, hi: bool) -> None:
                 state.go(chosen["page"] if chosen["page"] in state.PAGES else "overview")
             if c2.button(labels.t("delete", hi), key="sv_delete", disabled=pick is None, width="stretch"):
                 store.delete_view(path, pick)
+                cached.saved_views.clear()  # not an ingest run: the stamp does not change
                 st.session_state["_notice"] = labels.fmt("deleted", hi, name=pick)
                 st.rerun()
         else:
@@ -189,6 +190,7 @@ def _saved_views(sb, path: str, stamp: tuple, hi: bool) -> None:
                 except store.StoreError as exc:
                     st.warning(labels.fmt("views_readonly", hi, reason=str(exc)))
                 else:
+                    cached.saved_views.clear()
                     st.session_state["_notice"] = labels.fmt("saved", hi, name=stored)
                     st.rerun()
 
