@@ -115,7 +115,7 @@ SIDEBAR = {
     "from": ("From", "से"),
     "to": ("To", "तक"),
     "dates": ("Dates", "तिथियां"),
-    "dates_help": ("Data from {first} to {last}; presets count back from the newest engagement, {last}.", "आंकड़े {first} से {last} तक; विकल्प सबसे नई बैठक ({last}) से पीछे गिने जाते हैं।"),
+    "dates_help": ("Data from {first} to {last}; the presets count back from the newest engagement held, {newest}.", "आंकड़े {first} से {last} तक; विकल्प सबसे नई संपन्न बैठक ({newest}) से पीछे गिने जाते हैं।"),
     "preset_12m": ("Last 12 months", "पिछले 12 महीने"),
     "preset_all": ("All", "सभी"),
     "date_slider": ("Date range", "तिथि सीमा"),

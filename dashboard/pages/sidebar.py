@@ -87,12 +87,14 @@ def _multiselect(sb, key: str, options: list[str], counts: dict[str, int], hi: b
     )
 
 
-def _dates(sb, first: str | None, last: str | None, hi: bool) -> None:
+def _dates(sb, first: str | None, last: str | None, newest: str | None, hi: bool) -> None:
+    """Presets count back from the newest engagement held (a planned one may lie in the future);
+    the slider spans all the data."""
     lo = date.fromisoformat(first[:10]) if first else views.MIN_DATE
     up = date.fromisoformat(last[:10]) if last else date.today()
     up = max(up, lo)
     v = state.current()
-    year = up.year
+    year = date.fromisoformat(newest[:10]).year if newest else up.year
 
     def preset_label(p: str) -> str:
         return str(year) if p == "year" else labels.t(f"preset_{p}", hi)
@@ -100,17 +102,17 @@ def _dates(sb, first: str | None, last: str | None, hi: bool) -> None:
     def from_preset(p: str | None) -> dict:
         if p is None:
             return {}
-        start, end = views.preset_range(p, first, last)
+        start, end = views.preset_range(p, first, newest)
         return {"from": start, "to": end}
 
-    sb.markdown(f"**{labels.t('dates', hi)}**", help=labels.fmt("dates_help", hi, first=lo, last=up))
+    sb.markdown(f"**{labels.t('dates', hi)}**", help=labels.fmt("dates_help", hi, first=lo, last=up, newest=newest))
     state.bound(
         sb.segmented_control,
         "",
         "f_preset",
         labels.t("dates", hi),
         PRESETS,
-        to_widget=lambda _: views.matching_preset(v, first, last),
+        to_widget=lambda _: views.matching_preset(v, first, newest),
         changes=from_preset,
         format_func=preset_label,
         label_visibility="collapsed",
@@ -212,7 +214,7 @@ def render(path: str, stamp: tuple):
     f = views.filters(state.current())
     counts = cached.filter_counts(path, stamp, f)
     sb.header(labels.t("filters", hi))
-    _dates(sb, opts["range"][0], opts["range"][1], hi)
+    _dates(sb, opts["range"][0], opts["range"][1], cached.default_period(path, stamp)[1], hi)
     state.bound(sb.text_input, "q", KEYS["q"], labels.t("search", hi), placeholder="आतंकवाद, maritime, \"2+2\" …", changes=lambda s: {"q": views.clean_text(s)})
     for key, (_, _, _, count_key) in LISTS.items():
         _multiselect(sb, key, lists[key], counts.get(count_key, {}), hi)
