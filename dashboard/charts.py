@@ -22,7 +22,7 @@ TYPE_COLOURS = {
     "other": "#95a5a6",
 }
 STATUS_SYMBOL = {"held": "circle", "planned": "circle-open", "ongoing": "diamond"}
-FONT = "Noto Sans, Noto Sans Devanagari, Arial, sans-serif"
+FONT = "Noto Sans, Noto Sans Devanagari, Noto Sans CJK JP, Arial, sans-serif"
 
 
 def legible(fig: go.Figure, height: int = 520, base: int = 15) -> go.Figure:

@@ -139,7 +139,7 @@ def cmd_search(args) -> int:
     from dashboard import queries
 
     db = _open(args)
-    for row in queries.search(db, args.query, limit=args.limit):
+    for row in queries.search(db, args.query, limit=args.limit, expand=not args.exact):
         print(json.dumps(row, ensure_ascii=False))
     return 0
 
@@ -314,10 +314,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     sp.set_defaults(func=cmd_ingest)
 
-    sp = sub.add_parser("search", help="full-text search (Hindi or English); JSON lines with a snippet", epilog=f"example: {EXAMPLES['search']}")
+    sp = sub.add_parser("search", help="full-text search in any script (a name also in its other spellings); JSON lines with a snippet", epilog=f"example: {EXAMPLES['search']}")
     sp.add_argument("query")
     sp.add_argument("--db", help=db_help)
     sp.add_argument("--limit", type=int, default=20)
+    sp.add_argument("--exact", action="store_true", help="search only what was typed, not a name's other spellings")
     sp.set_defaults(func=cmd_search)
 
     sp = sub.add_parser("stats", help="counts per table, language and year", epilog=f"example: {EXAMPLES['stats']}")

@@ -96,7 +96,7 @@ def to_html(b: Briefing, figs: dict[str, go.Figure]) -> str:
 <html lang="en"><head><meta charset="utf-8"><title>India–Japan defence briefing {e(b.date_from)} to {e(b.date_to)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
-body {{ font-family: 'Noto Sans', 'Noto Sans Devanagari', Arial, sans-serif; max-width: 1200px; margin: 2rem auto; padding: 0 1rem; color: #111; font-size: 18px; line-height: 1.55; }}
+body {{ font-family: 'Noto Sans', 'Noto Sans Devanagari', 'Noto Sans CJK JP', Arial, sans-serif; max-width: 1200px; margin: 2rem auto; padding: 0 1rem; color: #111; font-size: 18px; line-height: 1.55; }}
 h1 {{ font-size: 2.2rem; margin-bottom: .2rem; }} h2 {{ border-bottom: 3px solid #1f4e9c; padding-bottom: .2rem; margin-top: 2.4rem; }}
 table {{ border-collapse: collapse; width: 100%; font-size: 16px; }} td, th {{ border: 1px solid #ccc; padding: .35rem .5rem; text-align: left; vertical-align: top; }}
 th {{ background: #f2f4f7; }} blockquote {{ border-left: 5px solid #1f4e9c; margin: 1rem 0; padding: .3rem 1rem; font-size: 1.1rem; }}

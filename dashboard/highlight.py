@@ -9,13 +9,42 @@ from __future__ import annotations
 import html
 import re
 
+from dashboard.parse import segment
 from dashboard.parse.text import normalise
 
 
-def _term_spans(body: str, query: str) -> list[tuple[int, int]]:
-    """Where the searched words occur (a trailing * matches the rest of the word)."""
+def _japanese_spans(body: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where Japanese terms occur as whole words: they start and end where Sudachi splits words
+    (防衛 is marked in 防衛省, whose words are 防衛 / 省; 衛 alone is marked nowhere)."""
+    if not segment.has_japanese(body):
+        return []
+    words = segment.spans(body)
+    starts, ends = {s for s, _ in words}, {e for _, e in words}
+    out = []
+    for term in terms:
+        i = body.find(term)
+        while i != -1:
+            if i in starts and i + len(term) in ends:
+                out.append((i, i + len(term)))
+            i = body.find(term, i + 1)
+    return out
+
+
+def _term_spans(body: str, query: str, also: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Where the searched words occur (a trailing * matches the rest of the word), and where the
+    other spellings searched with them occur (`also`, whole phrases)."""
     spans = []
+    japanese = [w.strip("*'\".,;!?。、") for w in normalise(query or "").split() if segment.has_japanese(w)]
+    japanese += [normalise(a) for a in also if segment.has_japanese(a)]
+    spans += _japanese_spans(body, [t for t in japanese if t])
+    for phrase in also:
+        if segment.has_japanese(phrase):
+            continue
+        rx = re.compile(r"(?<![\w\u0900-\u0963\u0966-\u097f])" + re.escape(normalise(phrase)) + r"[\w\u0900-\u0d7f]*(?![\w\u0900-\u097f])", re.I)
+        spans += [(m.start(), m.end()) for m in rx.finditer(body)]
     for raw in re.findall(r"[^\s\"()]+", normalise(query or "")):
+        if segment.has_japanese(raw):
+            continue
         if raw in ("AND", "OR", "NOT"):
             continue
         prefix = raw.endswith("*")
@@ -28,7 +57,13 @@ def _term_spans(body: str, query: str) -> list[tuple[int, int]]:
     return spans
 
 
-def highlight(body: str, query: str = "", people: list[tuple[int, int, str]] = (), evidence: list[tuple[int, int, str]] = ()) -> str:
+def highlight(
+    body: str,
+    query: str = "",
+    people: list[tuple[int, int, str]] = (),
+    evidence: list[tuple[int, int, str]] = (),
+    also: tuple[str, ...] = (),
+) -> str:
     """HTML: <mark> for search terms, <span class=person> for people, <span class=evidence> for area sentences."""
     events: list[tuple[int, int, str, str]] = []  # (pos, order, kind, html)
     for s, e, label in evidence:
@@ -37,7 +72,7 @@ def highlight(body: str, query: str = "", people: list[tuple[int, int, str]] = (
     for s, e, name in people:
         events.append((s, 1, "open", f'<span class="person" title="{html.escape(name, quote=True)}">'))
         events.append((e, 2, "close", "</span>"))
-    for s, e in _term_spans(body, query):
+    for s, e in _merge(_term_spans(body, query, tuple(also))):
         events.append((s, 2, "open", "<mark>"))
         events.append((e, 1, "close", "</mark>"))
     # closing before opening at one position; spans that would cross are dropped, keeping HTML well formed
@@ -72,6 +107,17 @@ def highlight(body: str, query: str = "", people: list[tuple[int, int, str]] = (
         t = stack.pop()
         out.append("</mark>" if t == "<mark>" else "</span>")
     return "".join(out).replace("\n", "<br>")
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping marks (a spelling inside a longer one) become one."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def snippet_html(snippet: str) -> str:

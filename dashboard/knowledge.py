@@ -90,6 +90,9 @@ class Knowledge:
     matcher: Matcher
     context_aliases: set[tuple[str, str]] = field(default_factory=set)  # (folded alias, name)
     surname_keys: dict[str, str] = field(default_factory=dict)  # loose latin key -> name
+    # (kind, name) -> its spellings in every script, with whether case endings may follow
+    # (context-only aliases such as a bare surname left out): what a search is widened with
+    spellings: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
     place_aliases: list[tuple[str, str]] = field(default_factory=list)  # (spelling, place name)
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -170,6 +173,21 @@ def _read(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
         return rows
 
 
+def files_of(directory: Path, name: str) -> list[Path]:
+    """`<name>.csv` and then every `<name>-*.csv` beside it (`aliases-ja.csv`, `cues-mr.csv`): each
+    script's rows live in a file of their own, so analysts (and branches) do not edit one file."""
+    base = directory / f"{name}.csv"
+    extra = sorted(p for p in directory.glob(f"{name}-*.csv") if p.is_file())
+    return [base, *extra]
+
+
+def _read_all(directory: Path, name: str, required: tuple[str, ...]) -> list[tuple[Path, int, dict]]:
+    """Rows of `<name>.csv` and its per-language companions, each with its own file and line."""
+    return [
+        (path, line, row) for path in files_of(directory, name) for line, row in _read(path, required)
+    ]
+
+
 def _date(value: str, path: Path, line: int, column: str) -> date | None:
     if not value:
         return None
@@ -187,6 +205,10 @@ def _need(row: dict, cols: tuple[str, ...], path: Path, line: int) -> None:
             raise KnowledgeError(f"{path}:{line}: {c} is empty")
 
 
+def _yes(value: str) -> bool:
+    return value.lower() in ("yes", "y", "true", "1")
+
+
 def _loose_key(latin: str) -> str:
     """A spelling-tolerant key: नकातानी, नाकातानी and Nakatani all become 'nktn'-like strings."""
     s = re.sub(r"[^a-z]", "", latin.lower())
@@ -200,8 +222,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
 
     tenures: list[Tenure] = []
     people: dict[str, str] = {}
-    path = d / "people.csv"
-    for line, r in _read(path, ("name", "country", "role", "role_key", "from", "to")):
+    for path, line, r in _read_all(d, "people", ("name", "country", "role", "role_key", "from", "to")):
         _need(r, ("name", "country", "role_key"), path, line)
         if r["role_key"] not in ROLE_KEYS:
             raise KnowledgeError(
@@ -217,9 +238,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         tenures.append(Tenure(r["name"], r["country"], r["role"], r["role_key"], start, end))
 
     def table(fname: str, cols: tuple[str, ...], needed: tuple[str, ...]) -> dict[str, dict]:
-        p = d / fname
         out: dict[str, dict] = {}
-        for line, r in _read(p, cols):
+        for p, line, r in _read_all(d, fname.removesuffix(".csv"), cols):
             _need(r, needed, p, line)
             if r["name"] in out:
                 raise KnowledgeError(f"{p}:{line}: {r['name']!r} is defined twice")
@@ -242,7 +262,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
                 )
     p = d / "areas.csv"
     areas: dict[str, dict] = {}
-    for line, r in _read(p, ("id", "label_en", "label_hi")):
+    for line, r in _read(p, ("id", "label_en", "label_hi")):  # a fixed taxonomy: one file
         _need(r, ("id", "label_en"), p, line)
         if r["id"] not in AREA_IDS:
             raise KnowledgeError(f"{p}:{line}: area id {r['id']!r} is not in the fixed taxonomy")
@@ -260,17 +280,18 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         "exercise": exercises,
         "dialogue": dialogues,
     }
-    p = d / "aliases.csv"
     seen: dict[tuple[str, str], str] = {}
     context_aliases: set[tuple[str, str]] = set()
     surname_keys: dict[str, str] = {}
+    spellings: dict[tuple[str, str], list[tuple[str, bool]]] = {}
     place_aliases: list[tuple[str, str]] = [(name, name) for name in places]
     # every canonical name is its own alias
     for kind, names in targets.items():
         for name in names:
             seen[(kind, fold(name))] = name
             matcher.add(name, kind, name)
-    for line, r in _read(p, ("alias", "kind", "name", "context")):
+            spellings.setdefault((kind, name), []).append((name, False))
+    for p, line, r in _read_all(d, "aliases", ("alias", "kind", "name", "context")):
         _need(r, ("alias", "kind", "name"), p, line)
         kind = r["kind"]
         if kind not in targets:
@@ -289,42 +310,43 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         flag = "context" if r["context"].lower() in ("yes", "y", "true", "1") else ""
         if flag:
             context_aliases.add((key[1], r["name"]))
+        elif _yes(r.get("prefix", "")):
+            flag = "prefix"  # জাপানের, ଇୱାୟାଙ୍କ, జపాన్‌తో: the name with a case ending glued on
         matcher.add(r["alias"], kind, r["name"], flag)
+        if flag != "context":
+            spellings.setdefault((kind, r["name"]), []).append((r["alias"], flag == "prefix"))
         if kind == "place":
             place_aliases.append((r["alias"], r["name"]))
 
-    p = d / "area_keywords.csv"
-    for line, r in _read(p, ("keyword", "area", "lang", "prefix")):
+    for p, line, r in _read_all(d, "area_keywords", ("keyword", "area", "lang", "prefix")):
         _need(r, ("keyword", "area"), p, line)
         if r["area"] not in areas:
             raise KnowledgeError(f"{p}:{line}: area {r['area']!r} is not defined in areas.csv")
         flag = "prefix" if r["prefix"].lower() in ("yes", "y", "true", "1") else ""
         matcher.add(r["keyword"], "area", r["area"], flag)
 
-    p = d / "countries.csv"
-    for line, r in _read(p, ("alias", "country")):
-        _need(r, ("alias", "country"), p, line)
-        matcher.add(r["alias"], "country", r["country"])
+    for p, line, r in _read_all(d, "countries", ("alias", "country")):
+        _need(r, ("alias",), p, line)
+        # an empty country marks a compound that holds a country's name without naming the country
+        # (インド太平洋, "the Indo-Pacific"): hits inside it are dropped (matcher.drop_masked)
+        matcher.add(r["alias"], "country" if r["country"] else "mask", r["country"], "prefix" if _yes(r.get("prefix", "")) else "")
 
-    p = d / "role_phrases.csv"
-    for line, r in _read(p, ("phrase", "country", "role_key")):
+    for p, line, r in _read_all(d, "role_phrases", ("phrase", "country", "role_key")):
         _need(r, ("phrase", "role_key"), p, line)
         if r["role_key"] not in ROLE_KEYS:
             raise KnowledgeError(
                 f"{p}:{line}: role_key {r['role_key']!r} is not one of {ROLE_KEYS}"
             )
-        matcher.add(r["phrase"], "role", f"{r['country']}|{r['role_key']}")
+        matcher.add(r["phrase"], "role", f"{r['country']}|{r['role_key']}", "prefix" if _yes(r.get("prefix", "")) else "")
 
-    p = d / "cues.csv"
-    for line, r in _read(p, ("cue", "kind", "value", "prefix")):
+    for p, line, r in _read_all(d, "cues", ("cue", "kind", "value", "prefix")):
         _need(r, ("cue", "kind"), p, line)
         if r["kind"] not in CUE_KINDS:
             raise KnowledgeError(f"{p}:{line}: kind {r['kind']!r} is not one of {CUE_KINDS}")
         flag = "prefix" if r["prefix"].lower() in ("yes", "y", "true", "1") else ""
         matcher.add(r["cue"], "cue_" + r["kind"], r["value"], flag)
 
-    p = d / "calendar.csv"
-    for line, r in _read(p, ("word", "kind", "value")):
+    for p, line, r in _read_all(d, "calendar", ("word", "kind", "value")):
         _need(r, ("word", "kind", "value"), p, line)
         # month, weekday and relative words are found by the automaton, like every other word
         if r["kind"] not in ("month", "weekday", "relative", "relative_month"):
@@ -335,9 +357,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             raise KnowledgeError(f"{p}:{line}: month number {r['value']!r} is not 1-12")
         matcher.add(r["word"], r["kind"], r["value"])
 
-    p = d / "boilerplate.csv"
     boilerplate = []
-    for line, r in _read(p, ("pattern", "action")):
+    for p, line, r in _read_all(d, "boilerplate", ("pattern", "action")):
         _need(r, ("pattern", "action"), p, line)
         if r["action"] not in BOILERPLATE_ACTIONS:
             raise KnowledgeError(
@@ -367,6 +388,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         matcher=matcher,
         context_aliases=context_aliases,
         surname_keys=surname_keys,
+        spellings=spellings,
         place_aliases=place_aliases,
     )
 

@@ -35,7 +35,19 @@ AREAS = {
     "economic_security": ("Economic security", "आर्थिक सुरक्षा"),
     "strategic_partnership": ("Strategic partnership", "सामरिक साझेदारी"),
 }
-LANGUAGES = {"hi": ("Hindi", "हिंदी"), "en": ("English", "अंग्रेज़ी"), "mixed": ("Code-mixed", "मिश्रित"), "mr": ("Marathi", "मराठी")}
+LANGUAGES = {
+    "hi": ("Hindi", "हिंदी"),
+    "en": ("English", "अंग्रेज़ी"),
+    "mixed": ("Code-mixed", "मिश्रित"),
+    "mr": ("Marathi", "मराठी"),
+    "ja": ("Japanese", "जापानी"),
+    "bn": ("Bengali", "बांग्ला"),
+    "gu": ("Gujarati", "गुजराती"),
+    "or": ("Odia", "ओड़िया"),
+    "ta": ("Tamil", "तमिल"),
+    "te": ("Telugu", "तेलुगु"),
+    "ur": ("Urdu", "उर्दू"),
+}
 UI = {
     "title": ("India–Japan defence relations", "भारत–जापान रक्षा संबंध"),
     "overview": ("Overview", "सारांश"),
@@ -184,6 +196,9 @@ AREAS_PAGE = {
 }
 ARTICLES_PAGE = {
     "only_ij": ("Only India–Japan articles", "केवल भारत–जापान लेख"),
+    "expand": ("Search other spellings of a name too", "नाम की दूसरी वर्तनियां भी खोजें"),
+    "also_searched": ("also searched: {words}", "ये भी खोजे गए: {words}"),
+    "and_more": ("… and {n} more", "… और {n}"),
     "n_found": ("{n}. Select a row to read it.", "{n}। पढ़ने के लिए कोई पंक्ति चुनें।"),
     "first_2000": ("(the first 2,000)", "(पहले 2,000)"),
     "col_published": ("Published", "प्रकाशित"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import store
+from dashboard.parse.segment import unspace
 
 SNIPPETS = 50  # snippets cost an FTS pass each: only the first rows of a result get one
 
@@ -40,6 +41,19 @@ class Filters:
     sources: tuple[str, ...] = ()
     text: str = ""
     include_synthetic: bool = True
+    expand: bool = True  # search a name's other spellings too (dashboard/expand.py)
+
+
+def text_query(text: str, expand: bool = True):
+    """The FTS query for search text, widened with the other spellings of a name it is (an Expanded)."""
+    from dashboard import knowledge
+    from dashboard.expand import expand as widen
+
+    return widen(text, knowledge.default(), enabled=expand)
+
+
+def _fts(f: Filters) -> str | None:
+    return text_query(f.text, f.expand).query if f.text else None
 
 
 def _article_where(f: Filters, alias: str = "a") -> tuple[str, list]:
@@ -51,7 +65,7 @@ def _article_where(f: Filters, alias: str = "a") -> tuple[str, list]:
     if f.sources:
         sql.append(f"{alias}.outlet IN ({','.join('?' * len(f.sources))})")
         args += list(f.sources)
-    q = store.fts_query(f.text) if f.text else None
+    q = _fts(f)
     if f.text and q:
         sql.append(f"{alias}.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         args.append(q)
@@ -265,7 +279,7 @@ def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: boo
         db.conn,
         params=args + [int(limit)],
     )
-    q = store.fts_query(f.text) if f.text else None
+    q = _fts(f)
     snippets: dict[int, str] = {}
     if q and not df.empty:
         # snippets only for the first rows (one FTS pass over a few hundred rows, not all matches);
@@ -275,12 +289,12 @@ def articles(db, f: Filters = Filters(), limit: int = 500, india_japan_only: boo
             chunk = ids[i : i + 500]
             snippets.update(
                 db.execute(
-                    f"""SELECT rowid, snippet(articles_fts, 1, char(2), char(3), '…', 16) FROM articles_fts
+                    f"""SELECT rowid, snippet(articles_fts, -1, char(2), char(3), '…', 16) FROM articles_fts
                         WHERE articles_fts MATCH ? AND rowid IN ({','.join('?' * len(chunk))})""",
                     [q, *chunk],
                 ).fetchall()
             )
-    df["snippet"] = df["_rowid"].map(lambda r: snippets.get(r, ""))
+    df["snippet"] = df["_rowid"].map(lambda r: unspace(snippets.get(r, "")))
     return df.drop(columns="_rowid")
 
 
@@ -299,20 +313,21 @@ def article(db, article_id: str) -> dict | None:
     return out
 
 
-def search(db, text: str, limit: int = 20) -> list[dict]:
-    """Full-text search, best matches first, with a snippet; any input is safe."""
-    q = store.fts_query(text)
+def search(db, text: str, limit: int = 20, expand: bool = True) -> list[dict]:
+    """Full-text search, best matches first, with a snippet; any input is safe. A name is also
+    searched in its other spellings unless `expand` is off."""
+    q = text_query(text, expand).query
     if not q:
         return []
     rows = db.execute(
         """SELECT a.id, a.title, a.source_file, a.published, a.language,
-                  snippet(articles_fts, 1, '[', ']', '…', 16)
+                  snippet(articles_fts, -1, '[', ']', '…', 16)
            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
            WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?""",
         [q, int(limit)],
     ).fetchall()
     keys = ("id", "title", "source_file", "published", "language", "snippet")
-    return [dict(zip(keys, r, strict=True)) for r in rows]
+    return [{**dict(zip(keys, r, strict=True)), "snippet": unspace(r[-1] or "")} for r in rows]
 
 
 def stats(db) -> dict:

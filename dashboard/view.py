@@ -47,6 +47,7 @@ PARAMS: dict[str, Param] = {
     "lang": Param("list"),
     "source": Param("list"),
     "q": Param("text", default=""),
+    "exact": Param("flag", default=False),  # search the words alone, not a name's other spellings
     "hi": Param("flag", default=False),
     "present": Param("flag", default=False),
     # Timeline: the open engagement; Articles: the open article, and all articles or India–Japan only
@@ -65,7 +66,7 @@ PARAMS: dict[str, Param] = {
     "prev_from": Param("date"),
     "prev_to": Param("date"),
 }
-FILTER_KEYS = ("from", "to", "type", "status", "area", "person", "lang", "source", "q")
+FILTER_KEYS = ("from", "to", "type", "status", "area", "person", "lang", "source", "q", "exact")
 LIST_FIELDS = {"type": "types", "status": "statuses", "area": "areas", "person": "people", "lang": "languages", "source": "sources"}
 
 
@@ -172,6 +173,7 @@ def filters(view: Mapping) -> Filters:
         date_to=view["to"].isoformat() if view.get("to") else None,
         **{field: tuple(view.get(key) or ()) for key, field in LIST_FIELDS.items()},
         text=view.get("q") or "",
+        expand=not view.get("exact"),
     )
 
 

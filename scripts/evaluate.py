@@ -5,6 +5,7 @@ python scripts/evaluate.py                 # golden set (tests/golden)
 python scripts/evaluate.py --set sample    # bundled sample corpus (data/sample_truth/*.csv)
 python scripts/evaluate.py --set dev       # second development set, in other styles (tests/dev)
 python scripts/evaluate.py --set heldout   # written apart and never read while tuning: aggregates only
+python scripts/evaluate.py --set lang      # Japanese and the other Indian languages (tests/lang)
 python scripts/evaluate.py --details       # list every disagreement
 python scripts/evaluate.py --json          # metrics as JSON (the test gate reads this)
 """
@@ -28,6 +29,7 @@ from dashboard.parse import parse_article  # noqa: E402
 GOLDEN = ROOT / "tests" / "golden"
 HELDOUT = ROOT / "tests" / "heldout"
 DEV = ROOT / "tests" / "dev"
+LANG = ROOT / "tests" / "lang"
 SAMPLE = ROOT / "data" / "sample"
 SAMPLE_TRUTH = ROOT / "data" / "sample_truth"
 BASELINES = {
@@ -35,6 +37,7 @@ BASELINES = {
     "sample": ROOT / "tests" / "data" / "sample_baseline.json",
     "heldout": HELDOUT / "baseline.json",
     "dev": DEV / "baseline.json",
+    "lang": LANG / "baseline.json",
     "real": ROOT / "tests" / "data" / "real_baseline.json",
 }
 SETS = {
@@ -42,6 +45,7 @@ SETS = {
     "sample": lambda: sample_cases(),
     "dev": lambda: golden_cases(DEV),
     "heldout": lambda: golden_cases(HELDOUT),
+    "lang": lambda: golden_cases(LANG),
 }
 FIELDS = (
     "relevance",

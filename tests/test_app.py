@@ -482,3 +482,16 @@ def screen_texts_of_sidebar(at) -> list[str]:
             out += [getattr(w, "label", ""), getattr(w, "help", "") or ""] + [str(o) for o in getattr(w, "options", []) or []]
     out += [e.proto.label for e in at.sidebar.get("page_link")] + [h.value for h in at.sidebar.header]
     return [t for t in out if t]
+
+
+def test_articles_page_says_what_else_it_searched_and_can_stop(app):
+    """Searching a name lists its other spellings; switching the widening off searches only the word."""
+    at = app("articles")
+    at.text_input(key="f_text").set_value("Nakatani").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "also searched\\:" in captions and "नकातानी" in captions
+    widened = len(at.dataframe[0].value)
+    at.toggle(key="ar_expand").set_value(False).run()
+    captions = " ".join(c.value for c in at.caption)
+    assert "also searched" not in captions and qp(at, "exact") == ["1"]
+    assert len(at.dataframe[0].value) < widened

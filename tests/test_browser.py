@@ -5,13 +5,14 @@ briefing presents. Screenshots of every page land in test-artifacts/ for a human
 """
 
 import json
+import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from browserkit import CHROMIUM, Analyst, app_server, chromium, copy_db, free_port
+from browserkit import CHROMIUM, ROOT, Analyst, app_server, chromium, copy_db, free_port
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is installed by scripts/setup.sh --dev")
 XSS_TEXT = (
@@ -75,6 +76,11 @@ def server(sample_db, tmp_path_factory, tracker):
         "hindi_id": queries.articles(db, queries.Filters(text="आतंकवाद"), india_japan_only=True).iloc[0]["id"],
         "hostile": queries.articles(db, queries.Filters(text="Verify")).iloc[0].to_dict(),
     }
+    db.conn.close()
+    ja = ROOT / "tests" / "lang" / "326_rajnath-hamada-tokyo-2022-mod.txt"
+    ingest.ingest([str(ja)], db_path, progress=False, workers=1)
+    db = store.connect(db_path, readonly=True)
+    ids["ja_id"] = queries.articles(db, queries.Filters(text="戦闘機", expand=False)).iloc[0]["id"]
     db.conn.close()
     with app_server(db_path) as srv:
         yield {**srv, **ids}
@@ -217,3 +223,21 @@ def test_hostile_titles_outlets_and_file_names_show_as_text_on_every_page(analys
     a.shot("article-hostile-markdown")
     assert not Tracker.hits, Tracker.hits
     assert not dialogs
+
+
+def test_search_a_japanese_word_and_read_the_article_with_whole_word_marks(analyst, server):
+    """共同訓練 typed in the search box finds the Japanese article; opened, the word is marked whole
+    (inside 戦闘機共同訓練 too), the people are marked, and the page draws real Japanese glyphs."""
+    fonts = subprocess.run(["fc-list", ":lang=ja", "family"], capture_output=True, text=True).stdout
+    assert fonts.strip(), "no Japanese font: scripts/setup.sh installs fonts-noto-cjk"
+    a = analyst
+    a.open("articles")
+    box = a.page.get_by_label("Search (Hindi or English)")
+    box.fill("共同訓練")
+    a.after(lambda: box.press("Enter"))
+    assert a.page.get_by_text("日印防衛相会談の概要").count() >= 1, a.log()
+    a.open("articles", f"q={quote('共同訓練')}&a={server['ja_id']}")
+    marks = a.page.locator(".article-text mark").all_inner_texts()
+    assert marks and set(marks) == {"共同訓練"}, a.log()
+    assert a.page.locator(".article-text .person").count() >= 2
+    a.shot("article-japanese")

@@ -16,10 +16,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import evaluate  # noqa: E402
 
 
-@pytest.mark.parametrize("which", ["golden", "sample", "dev", "heldout"])
+@pytest.mark.parametrize("which", ["golden", "sample", "dev", "heldout", "lang"])
 def test_figures_do_not_drop(which):
     cases = evaluate.SETS[which]()
-    assert len(cases) >= {"golden": 60, "sample": 150, "dev": 20, "heldout": 40}[which]
+    assert len(cases) >= {"golden": 60, "sample": 150, "dev": 20, "heldout": 40, "lang": 51}[which]
     tallies, _problems = evaluate.evaluate(cases)
     got = evaluate.metrics(tallies)
     floors = json.loads(evaluate.BASELINES[which].read_text(encoding="utf-8"))
@@ -46,6 +46,17 @@ def test_every_golden_article_has_an_expected_record():
     assert len(nearmiss) >= 12
 
 
+def test_language_set_covers_japanese_styles_and_every_indian_language():
+    """At least 30 Japanese articles with 5 near-misses, every engagement type, and 3 articles each in
+    Marathi, Gujarati, Bengali, Tamil, Telugu, Odia and Urdu."""
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "tests" / "lang").glob("*.expected.json")]
+    langs = [r["language"] for r in records]
+    assert langs.count("ja") >= 30
+    assert sum(1 for r in records if r["language"] == "ja" and not r["india_japan"]) >= 5
+    for lang in ("mr", "gu", "bn", "ta", "te", "or", "ur"):
+        assert langs.count(lang) >= 3, lang
+    types = {r["engagement"]["type"] for r in records if r["india_japan"]}
+    assert types >= {"two_plus_two", "phone_call", "sidelines_multilateral", "exercise", "summit", "agreement", "bilateral_ministerial", "official_dialogue", "visit", "other"}
 import realpages  # noqa: E402
 
 

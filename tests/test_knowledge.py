@@ -69,3 +69,19 @@ def test_an_added_alias_is_used_without_code(kdir):
     after = parse_article(text, kb=knowledge.load(kdir))
     assert [p.name for p in after.people].count("Gen Nakatani") == 1
     assert before.people != after.people or any(p.name == "Gen Nakatani" for p in before.people)
+
+
+def test_per_language_files_load_with_the_same_validation(kdir):
+    """`aliases-xx.csv` beside `aliases.csv` is read too, and a bad row names that file and line."""
+    (kdir / "aliases-zz.csv").write_text("alias,kind,name,context\nनाकातानीजी सान,person,Gen Nakatani,\n", encoding="utf-8")
+    kb = knowledge.load(kdir)
+    assert any(h.value == "Gen Nakatani" for h in kb.matcher.find("नाकातानीजी सान आए"))
+    line = append(kdir / "aliases-zz.csv", "Nakatani,person,Rajnath Singh,")
+    with pytest.raises(knowledge.KnowledgeError) as exc:
+        knowledge.load(kdir)
+    assert f"aliases-zz.csv:{line}:" in str(exc.value) and "points to" in str(exc.value)
+    (kdir / "aliases-zz.csv").unlink()
+    (kdir / "cues-zz.csv").write_text("cue,kind,value,prefix\nकुछ,colour,blue,\n", encoding="utf-8")
+    with pytest.raises(knowledge.KnowledgeError) as exc:
+        knowledge.load(kdir)
+    assert "cues-zz.csv:2:" in str(exc.value)

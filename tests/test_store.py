@@ -218,7 +218,7 @@ def test_version_1_database_is_migrated_with_its_articles(tmp_path):
     rec = parse_article("भारत-जापान वार्ता\n\nरक्षा मंत्री राजनाथ सिंह ने 5 मई 2025 को जापान के रक्षा मंत्री जनरल नकातानी से द्विपक्षीय बैठक की।", kb=knowledge.default()).to_dict()
     row = store._article_row("x1", rec, "old.txt", False)
     row["record"] = json.dumps(rec, ensure_ascii=False)
-    for col in ("eng_end_date", "eng_participants", "main_exercise"):
+    for col in ("eng_end_date", "eng_participants", "main_exercise", "segmented"):
         row.pop(col)
     db["articles"].insert(row)
     db.conn.commit()

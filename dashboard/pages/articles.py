@@ -5,7 +5,7 @@ confidence and reasons) can be added beside them."""
 
 import streamlit as st
 
-from dashboard import cached, highlight, labels, names
+from dashboard import cached, highlight, labels, names, queries
 from dashboard.pages import common, safe
 
 path, stamp = common.database()
@@ -14,6 +14,14 @@ st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("articles", hi))
 
 common.bound(st.toggle, "all", "ar_only_ij", labels.t("only_ij", hi), to_widget=lambda everything: not everything, changes=lambda on: {"all": not on})
+also: tuple[str, ...] = ()
+if f.text:
+    # a name is searched in every script it is written in (dashboard/expand.py); this turns it off
+    common.bound(st.toggle, "exact", "ar_expand", labels.t("expand", hi), to_widget=lambda exact: not exact, changes=lambda on: {"exact": not on})
+    also = queries.text_query(f.text, f.expand).also
+    if also:
+        shown = ", ".join(also[:12]) + (" " + labels.fmt("and_more", hi, n=len(also) - 12) if len(also) > 12 else "")
+        st.caption(safe.md(labels.fmt("also_searched", hi, words=shown)))
 arts = cached.articles(path, stamp, f, limit=2000, india_japan_only=not common.current()["all"])
 if arts.empty:
     common.empty_state(hi)
@@ -91,7 +99,7 @@ def text(art: dict, rec: dict) -> None:
         f'<p><mark>{common.esc(labels.t("legend_term", hi))}</mark> · <span class="person">{common.esc(labels.t("legend_person", hi))}</span> · '
         f'<span class="evidence">{common.esc(labels.t("legend_evidence", hi))}</span></p>'
     )
-    common.block(f'<div class="article-text">{highlight.highlight(art["body"], f.text, people, evidence)}</div>')
+    common.block(f'<div class="article-text">{highlight.highlight(art["body"], f.text, people, evidence, also)}</div>')
 
 
 def record(art: dict, rec: dict) -> None:

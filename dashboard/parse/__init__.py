@@ -122,6 +122,11 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
             lead_end = sentences[1][1] if len(sentences) > 1 else len(body)
             names = sorted({p.name for p in person_hits if p.start < lead_end})
             years = kb.years_all_in_office(names, r.month, r.day)
+            lead_days = {int(h.value) for h in hits if h.kind == "weekday" and h.start < lead_end}
+            if len(years) > 1 and len(lead_days) == 1 and not r.text.isascii():
+                # "ଟୋକିଓ,୨।୯ … ସୋମବାର": of the years they held office, the one where that day is the lead's weekday
+                on_day = {y for y in years if date(y, r.month, r.day).weekday() in lead_days}
+                years = on_day or years
             if len(years) == 1:
                 published = inferred = date(years.pop(), r.month, r.day)
                 published_text = cleaned.dateline_date

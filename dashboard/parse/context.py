@@ -59,6 +59,12 @@ class Context:
             if h.kind in _LEAD_KINDS:
                 self.lead_start = min(self.sentence_of(h.start), _LEAD_SKIP_MAX)
                 break
+        # the body's hits of each kind, and their sentences: asked for by every decision
+        self.by_kind: defaultdict[str, list[Hit]] = defaultdict(list)
+        for h in self.hits:
+            self.by_kind[h.kind].append(h)
+        self._lead_end = self.sentences[min(self.lead_start + LEAD_SENTENCES, len(self.sentences)) - 1][1] if self.sentences else len(self.body)
+        self._lead_begin = self.sentences[self.lead_start][0] if self.sentences else 0
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._ends, pos)
@@ -76,11 +82,16 @@ class Context:
         index = self._near.get(kind)
         if index is None:
             if kind == "earlier":
-                pick = [h for h in self.hits if h.kind == "cue_earlier" or (h.kind == "cue_reference" and h.value == "earlier")]
+                pick = self.by_kind["cue_earlier"] + [h for h in self.by_kind["cue_reference"] if h.value == "earlier"]
             else:
-                pick = [h for h in self.hits if h.kind == kind]
+                pick = self.by_kind[kind]
             index = self._near[kind] = Near(pick)
         return index
+
+    def lead_hits(self) -> list[Hit]:
+        """The body hits inside the lead's sentences."""
+        lo, hi = self._lead_begin, self._lead_end
+        return [h for h in self.hits if lo <= h.start < hi]
 
     def role_of(self, name: str, day: date | None = None):
         """A person's role (a Tenure) on the day, else the page's day; with neither, the role the
@@ -108,7 +119,8 @@ class Context:
 
     def tense_is_said(self, pos: int) -> bool:
         """Whether a verb in the sentence says when, or the past is only assumed."""
-        return self._tense_index(self.sentence_of(pos)).explicit(pos)
+        si = self.sentence_of(pos)
+        return self._tense_index(si).decided_by_a_verb(pos - self.sentence_span(si)[0])
 
     def _tense_index(self, si: int) -> TenseIndex:
         index = self._tenses.get(si)

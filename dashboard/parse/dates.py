@@ -11,6 +11,8 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from dashboard.parse import dates_ja
+from dashboard.parse import scripts as _scripts
 from dashboard.parse.matcher import INDIC_DIGITS, lower_same_length
 
 _DIGITS = INDIC_DIGITS
@@ -55,7 +57,7 @@ class RawDate(NamedTuple):
     start: int
     end: int
     text: str
-    kind: str  # full | yearless | month | relative | weekday | relative_month
+    kind: str  # full | yearless | month | relative | weekday | relative_month | day (a day without its month: 本2日)
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -66,6 +68,7 @@ class RawDate(NamedTuple):
 _A = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
 _ISO = re.compile(r"(?<![\d./-])((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})(?![\d])")
 _NUMERIC_SHAPE = re.compile(r"\d[./-]\d")
+_DAY_MONTH = re.compile(r"\s*(\d{1,2})\s*[।/.]\s*(\d{1,2})\s*")
 _NUMERIC = re.compile(r"(?<![\d.:/])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?![\d./])")
 # windows around a month word found by the automaton: "05 मई, 2025", "May 5th, 2025", "मार्च 2023"
 _DAY_BEFORE = re.compile(
@@ -139,6 +142,12 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
         d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if 1 <= mo <= 12 and _valid(y, mo, d):  # Indian order: day.month.year
             add(RawDate(m.start(), m.end(), text[m.start() : m.end()], "full", y, mo, d))
+    if not relative and (dm := _DAY_MONTH.fullmatch(t)) and _valid(None, int(dm.group(2)), int(dm.group(1))):
+        # a dateline's "୨।୯", "2/9": day and month, no year (Odia, Bengali and Hindi wires)
+        add(RawDate(dm.start(1), dm.end(2), text[dm.start(1) : dm.end(2)], "yearless", None, int(dm.group(2)), int(dm.group(1))))
+    if dates_ja.has_japanese(t):
+        for rd in dates_ja.find_dates(text, RawDate, relative):  # 令和7年5月5日, 5日, 昨年8月
+            add(rd)
     for h in hits:
         if h.kind != "month":
             continue
@@ -235,26 +244,43 @@ _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|would|to|is to|are to|going to|se
 
 
 class TenseIndex:
-    """Where a sentence's future and past verbs are, found once: each date in it is then placed in
-    time by a binary search, not by rescanning the sentence (a sentence of a thousand dates stays
-    linear). Each script's verbs are looked for only when the one before it found none after the
-    date, as the rule reads them in that order."""
+    """A sentence's future and past verbs, for placing each date in it in time. The first few
+    questions are answered by searching from the date; a sentence that asks more (a page of a
+    thousand dates) gets every verb found once and answers by binary search, so it stays linear."""
+
+    _SEARCHES = 6
 
     def __init__(self, sentence: str) -> None:
         self.low = lower_same_length(sentence)
-        self._latin: tuple[list[int], list[int]] | None = None
+        self._asked = 0
+        self._starts: dict[str, list[int]] = {}
         self._english: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
-        low = self.low
-        self.fh = [m.start() for m in _FUTURE_HI.finditer(low)]
-        if "वाल" in low:
-            self.fh = sorted(self.fh + [m.start() for m in _ABOUT_TO_HI.finditer(low)])
-        self.ph = [m.start() for m in _PAST_HI.finditer(low)]
+        self.other = _scripts.OTHER_SCRIPT.search(sentence) is not None  # Japanese, Bengali … Urdu verbs
+        self.said: dict[int, bool | None] = {}  # per position asked: a verb decided (None: not yet known)
+        self._passive_spans: list[tuple[int, int]] | None = None
+        self._memo: dict[tuple[str, int], int | None] = {}
 
-    @property
-    def latin(self) -> tuple[list[int], list[int]]:
-        if self._latin is None:
-            self._latin = ([m.start() for m in _FUTURE_LATIN_HI.finditer(self.low)], [m.start() for m in _PAST_LATIN_HI.finditer(self.low)])
-        return self._latin
+    def _first(self, name: str, rx: re.Pattern, pos: int) -> int | None:
+        """Where the first match of `rx` at or after `pos` starts."""
+        if self._asked < self._SEARCHES:
+            key = (name, pos)
+            if key not in self._memo:
+                m = rx.search(self.low, pos)
+                self._memo[key] = m.start() if m else None
+            return self._memo[key]
+        starts = self._starts.get(name)
+        if starts is None:
+            starts = self._starts[name] = [m.start() for m in rx.finditer(self.low)]
+        i = bisect_left(starts, pos)
+        return starts[i] if i < len(starts) else None
+
+    def _future_hi(self, pos: int) -> int | None:
+        f = self._first("fh", _FUTURE_HI, pos)
+        if "वाल" in self.low:
+            a = self._first("about", _ABOUT_TO_HI, pos)
+            if a is not None and (f is None or a < f):
+                return a
+        return f
 
     @property
     def english(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -264,38 +290,95 @@ class TenseIndex:
             fe = [(m.start(), m.end()) for m in _FUTURE_EN.finditer(low)]
             pe = [(m.start(), m.end()) for m in _PAST_EN.finditer(low) if not any(a < m.start() < b for a, b in passive)]
             self._english = (fe, pe)
+            self._ends = ([b for _a, b in fe], [b for _a, b in pe])
         return self._english
 
-    @staticmethod
-    def _first_at(starts: list[int], pos: int) -> int | None:
-        i = bisect_left(starts, pos)
-        return starts[i] if i < len(starts) else None
+    def _passive(self) -> list[tuple[int, int]]:
+        if self._passive_spans is None:
+            self._passive_spans = [(m.start(), m.end()) for m in _FUTURE_PASSIVE.finditer(self.low)] if "be" in self.low else []
+        return self._passive_spans
+
+    def _english_before(self, pos: int) -> tuple[int, int]:
+        """Where the last English future and past verbs before `pos` start (-1: none)."""
+        if self._asked > self._SEARCHES:
+            fe, pe = self.english
+            nf, np_ = bisect_right(self._ends[0], pos), bisect_right(self._ends[1], pos)
+            return (fe[nf - 1][0] if nf else -1), (pe[np_ - 1][0] if np_ else -1)
+        if pos <= 0:
+            return -1, -1
+        last_f = last_p = -1
+        for m in _FUTURE_EN.finditer(self.low, 0, pos):
+            last_f = m.start()
+        passive = None
+        for m in _PAST_EN.finditer(self.low, 0, pos):
+            if passive is None:
+                passive = self._passive()
+            if not any(a < m.start() < b for a, b in passive):
+                last_p = m.start()
+        return last_f, last_p
+
+    def _english_after(self, pos: int) -> tuple[bool, bool]:
+        """Whether an English future, and a past, verb starts at or after `pos`."""
+        if self._asked > self._SEARCHES:
+            fe, pe = self.english
+            return bool(fe and fe[-1][0] >= pos), bool(pe and pe[-1][0] >= pos)
+        fut = _FUTURE_EN.search(self.low, pos) is not None
+        if not fut:
+            return False, False  # the only question asked of it: a future verb and no past one
+        passive = self._passive()
+        past = any(not any(a < m.start() < b for a, b in passive) for m in _PAST_EN.finditer(self.low, pos))
+        return True, past
 
     def explicit(self, pos: int) -> bool:
         """Whether any verb placed the clause in time, rather than the default of the past."""
-        return bool(self.fh or self.ph or self.latin[0] or self.latin[1] or self.english[0] or self.english[1])
+        if any(
+            x is not None
+            for x in (self._future_hi(0), self._first("ph", _PAST_HI, 0), self._first("fl", _FUTURE_LATIN_HI, 0), self._first("pl", _PAST_LATIN_HI, 0))
+            + ((self._first("fo", _scripts.FUTURE, 0), self._first("po", _scripts.PAST, 0)) if self.other else ())
+        ):
+            return True
+        if _FUTURE_EN.search(self.low) is not None:
+            return True
+        return any(not any(a < m.start() < b for a, b in self._passive()) for m in _PAST_EN.finditer(self.low))
 
     def at(self, pos: int) -> str:
+        self._default = False
+        when = self._at(pos)
+        self.said[pos] = None if self._default else True
+        return when
+
+    def decided_by_a_verb(self, pos: int) -> bool:
+        """Whether a verb placed the date at `pos` in time, rather than the default of the past."""
+        if pos not in self.said:
+            self.at(pos)
+        if self.said[pos] is None:
+            self.said[pos] = self.explicit(pos)
+        return self.said[pos]
+
+    def _at(self, pos: int) -> str:
+        self._asked += 1
         # Hindi puts the verb after the date; English usually before it
-        fh, ph = self._first_at(self.fh, pos), self._first_at(self.ph, pos)
+        fh, ph = self._future_hi(pos), self._first("ph", _PAST_HI, pos)
         if fh is not None or ph is not None:
             return "future" if fh is not None and (ph is None or fh <= ph + 12) else "past"
-        fls, pls = self.latin
-        fl, pl = self._first_at(fls, pos), self._first_at(pls, pos)
+        if self.other:
+            fo, po = self._first("fo", _scripts.FUTURE, pos), self._first("po", _scripts.PAST, pos)
+            if fo is not None or po is not None:
+                # Japanese, Bengali … Urdu put the verb after the date, as Hindi does (scripts.py)
+                return "future" if fo is not None and (po is None or fo <= po + 12) else "past"
+        fl, pl = self._first("fl", _FUTURE_LATIN_HI, pos), self._first("pl", _PAST_LATIN_HI, pos)
         if fl is not None or pl is not None:
             # Romanised Hindi, like Hindi, puts the verb after the date
             return "future" if fl is not None and (pl is None or fl <= pl + 12) else "past"
-        fe, pe = self.english
-        nf = bisect_right([e for _s, e in fe], pos)
-        np_ = bisect_right([e for _s, e in pe], pos)
-        if nf or np_:
-            last_f = fe[nf - 1][0] if nf else -1
-            last_p = pe[np_ - 1][0] if np_ else -1
+        last_f, last_p = self._english_before(pos)
+        if last_f >= 0 or last_p >= 0:
             return "future" if last_f > last_p else "past"
-        if any(a >= pos for a, _b in fe) and not any(a >= pos for a, _b in pe):
+        if self._english_after(pos) == (True, False):
             return "future"
-        if self.fh and self.fh[0] < pos and not (self.ph and self.ph[0] < pos):
+        first_fh, first_ph = self._future_hi(0), self._first("ph", _PAST_HI, 0)
+        if first_fh is not None and first_fh < pos and not (first_ph is not None and first_ph < pos):
             return "future"
+        self._default = True  # reached the default: whether any verb is there is asked only if needed
         return "past"
 
 
@@ -312,6 +395,8 @@ def resolve(r: RawDate, published: date | None, when: str = "past") -> tuple[str
     """(value, end value) of a raw date: ISO, YYYY-MM, XXXX-MM-DD, or None when unknowable (also
     when counting from the page date leaves the calendar: year 0, year 10000)."""
     try:
+        if r.kind == "day" or r.offset[:1] in ("m", "y"):
+            return dates_ja.resolve(r, published, when)  # a day alone (本2日), a month of 昨年
         return _resolve(r, published, when)
     except (ValueError, OverflowError):
         return None, None

@@ -79,20 +79,20 @@ def _type_scores(ctx: Context) -> dict[str, float]:
                 # "the first 2+2 will be held later this month" in a report of another meeting
                 or (not title and h.value != "meeting" and _planned_aside(ctx, h))
                 # "they had spoken by telephone last month": an earlier engagement
-                or (not title and _about_earlier(ctx, h, earlier))
+                or (not title and earlier and _about_earlier(ctx, h, earlier))
                 or (h.value != "meeting" and (wished_title if title else ctx.sentence_of(h.start) in wished))
                 # "ahead of the first India-Japan 2+2", "2+2 से पहले": another engagement, not this one
-                or any(
+                or (asides and any(
                     (a.value == "pre" and 0 <= h.start - a.end <= _ASIDE_REACH and not _CLAUSE_BREAK.search(text, a.end, h.start))
                     or (a.value == "post" and 0 <= a.start - h.end <= 12)
                     for a in asides.touching(h.start - _ASIDE_REACH, h.end + 13)
-                )
+                ))
             ):
                 ctx.other_events.add(h)
                 continue
             if h.kind == "cue_type":
                 t = h.value
-                if t == "summit" and any(
+                if t == "summit" and multis and any(
                     abs(m.end - h.start) <= 12 or abs(h.end - m.start) <= 12 for m in multis.touching(h.start - 12, h.end + 13)
                 ):
                     t = "_multilateral"  # "Quad summit", "जी7 शिखर सम्मेलन" is the multilateral event
@@ -225,7 +225,9 @@ def _future_clause(ctx: Context, span: tuple[int, int], first: bool, last: bool)
         return True
     if ctx.published is None:
         return False
-    for r in find_dates(clause, ctx.kb, relative=False):
+    # the headline's hits are known: the clause's own, shifted to its offsets (no second matcher pass)
+    hits = [h._replace(start=h.start - span[0], end=h.end - span[0]) for h in ctx.title_hits if span[0] <= h.start and h.end <= span[1]]
+    for r in find_dates(clause, ctx.kb, hits, relative=False):
         value, _end = resolve(r, ctx.published, "future")
         if value and len(value) == 10 and not value.startswith("X") and value > ctx.published.isoformat():
             return True

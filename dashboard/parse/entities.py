@@ -11,7 +11,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from dashboard.models import EntityMention, PersonMention, Span
-from dashboard.parse.matcher import Hit, Near
+from dashboard.parse.matcher import Hit, Near, cjk_class
 
 _AFTER_TITLE = re.compile(
     r"(?:श्री|श्रीमती|मिस्टर|सुश्री|डॉ\.?|जनरल|जेन|मंत्री|एडमिरल)\s+(?:जनरल\s+|जेन\s+)?([\u0900-\u0963\u0966-\u097f]+)"
@@ -55,9 +55,22 @@ def _spelling_key(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", text.lower().translate(_SPELL_FOLD)))
 
 
+_DATELINE_SEEN: dict[tuple[int, str], tuple[str | None, str]] = {}
+
+
 def dateline_place(head: str, kb) -> tuple[str | None, str]:
     """The city a dateline names ("नयी दिल्ली", "Vientiane [Laos]"), and how it was read: by its
-    spelling in the knowledge base, or, for a misspelt one, as the one city it is clearly close to."""
+    spelling in the knowledge base, or, for a misspelt one, as the one city it is clearly close to.
+    Remembered per spelling: the same few datelines and header words recur on every page."""
+    key = (id(kb), head)
+    if key not in _DATELINE_SEEN:
+        if len(_DATELINE_SEEN) > 4096:
+            _DATELINE_SEEN.clear()
+        _DATELINE_SEEN[key] = _dateline_place(head, kb)
+    return _DATELINE_SEEN[key]
+
+
+def _dateline_place(head: str, kb) -> tuple[str | None, str]:
     word = re.split(r"\s*[,(\[|]", head.strip(), maxsplit=1)[0].strip()
     # the place must be all of the dateline's first part: "गांधीनगर शिखर वार्ता:" is a headline
     names = [h.value for h in kb.matcher.find(word) if h.kind == "place" and h.start == 0 and h.end >= len(word) - 1]
@@ -115,6 +128,11 @@ def find_people(
         if h.kind != "role":
             continue
         country, role_key = h.value.split("|")
+        # Japanese puts the title after the name, often inside one alias: 浜田防衛大臣, シン国防相
+        if any(p.start <= h.start and h.end <= p.end for p in out if p.via == "alias") or (
+            cjk_class(body[h.start]) and any(0 <= h.start - p.end <= 2 for p in out if p.via == "alias")
+        ):
+            continue  # … or right after it: ラージナート・シン・インド国防大臣
         # a title directly before a name ("रक्षा मंत्री राजनाथ सिंह", "Defence Minister Gen Nakatani")
         following = body[h.end : h.end + 14]
         if named.starting(h.end, h.end + 13) and not re.search(r"[।.,;]", following[:3]):

@@ -34,7 +34,16 @@ INDIC_DIGITS = {
     for base in (0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0660, 0x06F0)
     for i in range(10)
 }
+# full-width digits (５月５日) read like ASCII ones too
+INDIC_DIGITS.update({0xFF10 + i: str(i) for i in range(10)})
 _MAP.update(INDIC_DIGITS)
+# full-width Latin letters and signs (ＪＩＭＥＸ, ２プラス２) fold to ASCII, and the katakana middle dot
+# between the parts of a foreign name (ラージナート・シン) to a space, as a hyphen does
+for _c in range(0xFF01, 0xFF5F):
+    _a = chr(_c - 0xFEE0)
+    _MAP.setdefault(_c, _MAP.get(ord(_a), _a))
+for _c in "\u30fb\uff65":
+    _MAP[ord(_c)] = " "
 # one regex pass that maps only the characters that fold: str.translate looks up every character
 # in a dict and is four times slower on Devanagari text
 _FOLDS = {chr(k): v for k, v in _MAP.items()}
@@ -51,6 +60,43 @@ _TRAILING_DROPPED = "\u093c\u09bc\u0a3c\u0abc\u0b3c\u200c\u200d\u00ad"
 def is_word_char(c: str) -> bool:
     """Letters, digits and combining marks (Hindi vowel signs) all belong inside a word."""
     return c.isalnum() or unicodedata.category(c)[0] == "M"
+
+
+@lru_cache(maxsize=4096)
+def cjk_class(c: str) -> int:
+    """2 for katakana, 1 for kanji and hiragana, 0 otherwise.
+
+    Japanese writes words without spaces: a kanji or hiragana name ends where the next word begins
+    (中谷元 in 中谷元防衛相), so no boundary is asked of it; a katakana word only ends where the
+    katakana does (シン is not inside シンユウ・マイトリ or シンガポール)."""
+    o = ord(c)
+    if 0x30A1 <= o <= 0x30FA or o == 0x30FC or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
+        return 2
+    if 0x3040 <= o <= 0x309F or 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF or o in (0x3005, 0x3006):
+        return 1
+    return 0
+
+
+def _edge(c: str) -> int:
+    """How a key's first or last character asks for a word boundary: 0 none (a space, a sign),
+    1 no word character beside it (a CJK character beside a Latin or Indic key is a boundary),
+    2 no katakana beside it, 3 none (kanji, hiragana)."""
+    cls = cjk_class(c)
+    if cls == 2:
+        return 2
+    if cls == 1:
+        return 3
+    return 1 if is_word_char(c) else 0
+
+
+@lru_cache(maxsize=16384)
+def _blocks(edge: int, c: str) -> bool:
+    """Whether the character `c` next to a key's edge makes the hit part of a longer word."""
+    if edge == 1:
+        return is_word_char(c) and not cjk_class(c)
+    if edge == 2:
+        return cjk_class(c) == 2
+    return False
 
 
 def lower_same_length(s: str) -> str:
@@ -113,8 +159,13 @@ class Matcher:
         )
         entry = (kind, value, flag, case_sensitive)
         lst = self._entries.setdefault(key, [])
-        if entry not in lst:
-            lst.append(entry)
+        if entry in lst:
+            return
+        for i, (k, v, f, cs) in enumerate(lst):
+            if (k, v, cs) == (kind, value, case_sensitive) and {f, flag} == {"", "prefix"}:
+                lst[i] = (k, v, "prefix", cs)  # one spelling in two files, one with inflections: one hit
+                return
+        lst.append(entry)
 
     def build(self) -> None:
         for key, entries in self._entries.items():
@@ -123,8 +174,8 @@ class Matcher:
                 key,
                 (
                     len(key),
-                    is_word_char(key[0]),
-                    is_word_char(key[-1]),
+                    _edge(key[0]),
+                    _edge(key[-1]),
                     tuple(entries),
                     any(flag == "prefix" for _k, _v, flag, _cs in entries),
                 ),
@@ -140,11 +191,11 @@ class Matcher:
         hits: list[Hit] = []
         n = len(folded)
         n_text = len(text)
-        for end_idx, (klen, word_first, word_last, entries, any_prefix) in self._auto.iter(folded):
+        for end_idx, (klen, edge_first, edge_last, entries, any_prefix) in self._auto.iter(folded):
             start = end_idx - klen + 1
-            if word_first and start > 0 and is_word_char(folded[start - 1]):
+            if edge_first and start > 0 and _blocks(edge_first, folded[start - 1]):
                 continue
-            after_ok = not word_last or end_idx + 1 >= n or not is_word_char(folded[end_idx + 1])
+            after_ok = not edge_last or end_idx + 1 >= n or not _blocks(edge_last, folded[end_idx + 1])
             if not after_ok and not any_prefix:
                 continue
             if deleted:
@@ -169,7 +220,20 @@ class Matcher:
                     if "a" <= nxt <= "z":
                         continue
                 hits.append(Hit(o_start, o_end, kind, value, flag, key))
-        return hits
+        return drop_masked(hits) if any(h.kind == "mask" for h in hits) else hits
+
+
+def drop_masked(hits: list[Hit]) -> list[Hit]:
+    """Hits inside a "mask" hit (a compound that holds a name without naming it: the インド in
+    インド太平洋) are dropped, and so are the masks; a hit as long as the mask (an area keyword
+    spelled the same) stays."""
+    masks = [(h.start, h.end) for h in hits if h.kind == "mask"]
+    return [
+        h
+        for h in hits
+        if h.kind != "mask"
+        and not any(s <= h.start and h.end <= e and (h.end - h.start) < (e - s) for s, e in masks)
+    ]
 
 
 def longest_first(hits: list[Hit]) -> list[Hit]:
@@ -180,11 +244,12 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
         by_kind.setdefault(h.kind, []).append(h)
     for group in by_kind.values():
         group.sort(key=lambda h: (h.start, -(h.end - h.start)))
-        last_end = -1
+        last_end = last_start = -1
         for h in group:
-            if h.start >= last_end:
+            if h.start >= last_end or (h.start == last_start and h.end == last_end):
+                # one word may name two things of a kind: 日印 is both Japan and India
                 out.append(h)
-                last_end = h.end
+                last_start, last_end = h.start, h.end
             elif h.end <= last_end:
                 continue
     out.sort(key=lambda h: (h.start, h.end))

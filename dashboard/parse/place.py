@@ -54,11 +54,9 @@ def place(ctx: Context, etype: str, eng_date: DateMention | None) -> tuple[str |
     best: dict[str, float] = {}
     why: dict[str, tuple[str, int, int]] = {}
     eng_sent = ctx.sentence_of(eng_date.start) if eng_date and eng_date.start >= 0 else None
-    waters = any(h.kind == "place" and kb.places.get(h.value, {}).get("kind") == "water" for h in ctx.hits)
+    waters = any(kb.places.get(h.value, {}).get("kind") == "water" for h in ctx.by_kind["place"])
     cue_s, own_s, other_s, other_ex_s = sentence_flags(ctx, etype)
-    for h in ctx.hits:
-        if h.kind != "place":
-            continue
+    for h in ctx.by_kind["place"]:
         info = kb.places.get(h.value, {})
         kind = info.get("kind", "city")
         if kind == "country":
@@ -172,9 +170,10 @@ def _located_country(ctx: Context) -> str | None:
     """The country an engagement in the lead is said to happen in ("an air exercise in Japan next
     month", "जापान में होगा"), when it is India or Japan and only one is so named."""
     found = set()
-    cues = [h for h in ctx.hits if h.kind in ("cue_type", "exercise", "dialogue") and ctx.in_lead(h.start)]
-    for h in ctx.hits:
-        if h.kind != "country" or h.value not in ("India", "Japan") or not ctx.in_lead(h.start):
+    lead = ctx.lead_hits()
+    cues = [h for h in lead if h.kind in ("cue_type", "exercise", "dialogue")]
+    for h in lead:
+        if h.kind != "country" or h.value not in ("India", "Japan"):
             continue
         if not (_IN_COUNTRY_BEFORE.search(ctx.body, max(0, h.start - 6), h.start) or _IN_COUNTRY_AFTER.match(ctx.body, h.end)):
             continue
@@ -191,12 +190,13 @@ def _trip_destination(ctx: Context) -> str | None:
     to a visit word ("visit to Japan", "Japan visit", "जापान की यात्रा", "जापान दौरे पर")."""
     kb = ctx.kb
     found: set[str] = set()
-    for hits, text, lead_only in ((ctx.title_hits, ctx.title, False), (ctx.hits, ctx.body, True)):
-        visits = [h for h in hits if h.kind == "cue_type" and h.value == "visit" and not (lead_only and not ctx.in_lead(h.start))]
+    for hits, text in ((ctx.title_hits, ctx.title), (ctx.lead_hits(), ctx.body)):
+        visits = [h for h in hits if h.kind == "cue_type" and h.value == "visit"]
+        if not visits:
+            continue
+        where = [h for h in hits if h.kind in ("country", "place")]
         for v in visits:
-            for h in hits:
-                if h.kind not in ("country", "place"):
-                    continue
+            for h in where:
                 gap = text[h.end : v.start] if h.end <= v.start else text[v.end : h.start]
                 if len(gap) <= 8 and not _CLAUSE_BREAK.search(gap):
                     country = h.value if h.kind == "country" else kb.places.get(h.value, {}).get("country")

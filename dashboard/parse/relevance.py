@@ -147,7 +147,7 @@ def _bilateral_pair(ctx: Context) -> bool:
     return {"India", "Japan"} <= title_people and title_meet
 
 
-_SENTENCE_END = re.compile(r"[।.!?]['\"”’)]?$")
+_SENTENCE_END = re.compile(r"[।.!?。۔]['\"”’)」]?$")
 
 
 def is_analysis(ctx: Context) -> bool:

@@ -11,10 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dashboard.parse import scripts as _scripts
+
 _HI = "\u0900-\u097f"
+_OTHER = _scripts.OTHER_INDIC_ARABIC
 _ZW_RX = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACE_RX = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_SENT_END = re.compile(r"[।॥?!]+|\.(?=\s|$)|\n")
+_SENT_END = re.compile(r"[।॥?!。！？۔؟]+|\.(?=\s|$)|\n")
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
 _WORD_OR_DOT = re.compile(r"[\w.]")
 _ABBREV_WINDOW = 12
@@ -79,8 +82,8 @@ _AGENCY = (
 )
 _AGENCY_RX = re.compile(_AGENCY, re.I)
 _DATELINE = re.compile(
-    rf"^(?P<head>[A-Z{_HI}][A-Za-z{_HI} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
-    rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}0-9०-९ .]{{3,22}}?))?"
+    rf"^(?P<head>[A-Z{_HI}{_OTHER}][A-Za-z{_HI}{_OTHER} .'/]{{1,40}}?(?:\s*\[[A-Za-z ]{{2,20}}\])?"
+    rf"(?:\s*,\s*(?P<date>[A-Za-z{_HI}{_OTHER}0-9०-९ .।]{{3,22}}?))?"
     rf"(?:\s*\(\s*(?:{_AGENCY}|[^()]{{1,25}})\s*\))?)\s*(?P<sep>।|:|ः|\|| - | – | — | -- |(?<=\))\s)\s*",
 )
 # a header line that is only a dateline: "New Delhi, December 22", "Tokyo, 5 May"
@@ -136,7 +139,7 @@ def _is_title_line(line: str) -> bool:
         return False
     if _SLUG_HINT.search(line) and line.count(" ") <= 4:
         return True
-    return not re.search(r"[।.!?:]\s*$", line) or line.endswith("?") or line.endswith("!")
+    return not re.search(r"[।.!?:。۔]\s*$", line) or line.endswith("?") or line.endswith("!")
 
 
 def _key(s: str) -> str:
@@ -154,8 +157,9 @@ def _combined(boilerplate: tuple) -> re.Pattern:
 def _body_paragraph(line: str) -> bool:
     """A paragraph of article text: long, or many words ending in sentence punctuation (a long
     headline has no full stop)."""
-    ends = bool(re.search(r"[।.!?]['\"”’)]?$", line))
-    return len(line) >= 300 or (len(line.split()) >= 22 and ends) or (len(line) >= 160 and bool(re.search(r"[।.!?]\s", line)))
+    ends = bool(re.search(r"[।.!?。۔]['\"”’)」]?$", line))
+    n = _scripts.length(line)
+    return n >= 300 or (_scripts.words(line) >= 22 and ends) or (n >= 160 and bool(re.search(r"[।.!?۔]\s|。.", line)))
 
 
 def clean(
@@ -183,9 +187,13 @@ def clean(
 
     combined = _combined(tuple(boilerplate))
 
+    acted: dict[str, str | None] = {}
+
     def action_of(line: str) -> str | None:
-        m = combined.match(line)  # every pattern is anchored at the line start
-        return boilerplate[int(m.lastgroup[1:])][1] if m else None
+        if line not in acted:
+            m = combined.match(line)  # every pattern is anchored at the line start
+            acted[line] = boilerplate[int(m.lastgroup[1:])][1] if m else None
+        return acted[line]
 
     # 1. the header zone (share buttons and tickers are furniture: they do not count towards it)
     nonempty = [i for i, ln in enumerate(lines) if ln]
@@ -223,7 +231,7 @@ def clean(
             continue
         # a date first: bylines often carry the page date ("By Desk | 18 Nov 2019 | 11:02 AM")
         if act == "page_date" or (
-            act != "drop_rest" and has_date and len(line.split()) <= 20 and has_date(line)
+            act != "drop_rest" and has_date and _scripts.words(line) <= 20 and has_date(line)
         ):
             dated.append((i, line))
             lines[i] = ""
@@ -233,7 +241,7 @@ def clean(
             lines[i] = ""
         elif (
             not title
-            and (len(line.split()) >= 4 or _SLUG_HINT.search(line))
+            and (_scripts.words(line) >= 4 or _SLUG_HINT.search(line))
             and _is_title_line(line)
         ):
             # "OPINION | the headline | Site name": the headline is the longest part
@@ -243,7 +251,7 @@ def clean(
             title_from_text = True
             title_at = i
             lines[i] = ""
-        elif len(line.split()) <= 6 and not re.search(r"[।.!?]$", line):
+        elif _scripts.words(line) <= 6 and not re.search(r"[।.!?。۔]$", line):
             labels.append(line)
             lines[i] = ""  # section labels, office names, outlet names
     # the story's own stamp is the one nearest after its headline (the byline's "| Dec 24, 2020,
@@ -261,7 +269,8 @@ def clean(
         tkey = _key(title)
         for j in range(len(lines)):
             if lines[j]:
-                if _key(lines[j]) == tkey:
+                # a repeat is about as long as the title: a long paragraph need not be folded
+                if len(lines[j]) <= 2 * len(title) + 20 and _key(lines[j]) == tkey:
                     lines[j] = ""
                     continue
                 if title_from_text or j > 20:
@@ -285,13 +294,15 @@ def clean(
     body = "\n".join(kept)
     body = re.sub(r"\n{3,}", "\n\n", body).strip()
     dateline, dateline_date = header_dateline or (None, None)
+    if dateline is None and (jm := _scripts.DATELINE_JA.match(body)):
+        dateline, body = jm.group("place"), body[jm.end() :]  # 【ニューデリー共同】, 【ワシントン＝時事】
     m = _DATELINE.match(body)
     if dateline is None and m and _plausible_dateline(m, is_place):
         dateline = m.group("head").strip()
         dateline_date = (m.group("date") or "").strip() or None
         body = body[m.end() :]
     if not title:
-        first = re.split(r"(?<=[।.!?])\s", body, maxsplit=1)[0]
+        first = re.split(r"(?<=[।.!?۔])\s|(?<=。)", body, maxsplit=1)[0]
         title = first[:120].rstrip() + ("…" if len(first) > 120 else "")
         warnings.append("no title found; using the first sentence")
     return Cleaned(title, body, page_dates, dateline, dateline_date, warnings, labels, stamp, after_title)
@@ -340,7 +351,8 @@ def _plausible_dateline(m: re.Match, is_place: Callable[[str], bool] | None = No
         m.group("date") or "(" in head or head.isupper() or "[" in head
     ):
         # "NEW DELHI:" style needs capitals; "Tokyo: ..." needs an agency or a date
-        return len(words) <= 3 and head.split()[0].isupper()
+        # scripts without capitals (Bengali … Urdu): a short place name before the colon
+        return len(words) <= 3 and (head.split()[0].isupper() or bool(_scripts.CASELESS.match(head)))
     if m.group("sep") == "।":
         return len(words) <= 4
     if not m.group("sep").strip():

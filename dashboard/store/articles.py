@@ -11,6 +11,7 @@ import orjson
 import sqlite_utils
 
 from dashboard.parse.matcher import fold
+from dashboard.parse.segment import for_index
 from dashboard.store.connection import _insert_rows, now
 from dashboard.store.schema import _grouping_columns
 
@@ -76,6 +77,8 @@ def _article_row(aid: str, rec: dict, source_file: str, synthetic: bool, ingeste
         "eng_status": eng.get("status"),
         "eng_place": eng.get("place"),
         **_grouping_columns(rec),
+        # Japanese words split by spaces, for the full-text index (store/segmented.py)
+        "segmented": for_index(rec["title"], rec["body"]),
     }
 
 

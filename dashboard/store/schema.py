@@ -9,6 +9,7 @@ import sqlite_utils
 from dashboard.store.connection import now
 from dashboard.store.engagements import refresh_summaries
 from dashboard.store.search import FTS_TOKENIZE
+from dashboard.store.segmented import m9_segmented_fts
 from dashboard.store.sources import _m8_sources
 from dashboard.store.views import _m10_saved_views
 
@@ -190,6 +191,7 @@ MIGRATIONS = [
     (4, "parsed records in their own table, out of the articles rows", _m4_records_table),
     (5, "an index for the per-language and per-year counts", _m5_stats_index),
     (8, "followed sources, URLs seen, reports of one story, watches, visits, webhook deliveries", _m8_sources),
+    (9, "a segmented column in the full-text index, so Japanese words are found", m9_segmented_fts),
     (10, "saved views; indexes for the sidebar's counts and the language and source filters", _m10_saved_views),
 ]
 SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)

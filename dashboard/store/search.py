@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from dashboard.parse.segment import has_japanese
+from dashboard.parse.segment import words as segment_words
 from dashboard.parse.text import normalise
 
 # Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
@@ -22,7 +24,10 @@ def fts_query(text: str) -> str | None:
     parts: list[str] = []
     for m in re.finditer(r'"([^"]+)"|(\S+)', text):
         if m.group(1) is not None:
-            words = [w for w in re.findall(r"[^\s\"()*^:]+", normalise(m.group(1)))]
+            phrase = normalise(m.group(1))
+            if has_japanese(phrase):
+                phrase = " ".join(segment_words(phrase))
+            words = [w for w in re.findall(r"[^\s\"()*^:]+", phrase)]
             words = [w.strip("'.,;!?।-") for w in words]
             words = [w for w in words if w]
             if words:
@@ -37,7 +42,10 @@ def fts_query(text: str) -> str | None:
         prefix = raw.rstrip("\"')").endswith("*")
         tok = normalise(raw).replace('"', " ")
         for w in re.findall(r"[^\s()*^:]+", tok):
-            w = w.strip("'.,;!?।-+")
+            w = w.strip("'.,;!?।-+。、")
+            if w and has_japanese(w):
+                # Japanese is indexed as words (store/segmented.py): 共同訓練 is the phrase "共同 訓練"
+                w = " ".join(x.replace('"', "") for x in segment_words(w))
             if w:
                 parts.append(f'"{w}"')
         if prefix and parts and parts[-1].startswith('"'):
