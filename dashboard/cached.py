@@ -4,7 +4,11 @@ how far its ingest runs have got), so new articles show without restarting the a
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pandas as pd
@@ -132,39 +136,56 @@ def default_period(path: str, st_: tuple) -> tuple[str, str]:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def briefing(path: str, st_: tuple, f: Filters, date_from: str, date_to: str):
+def briefing(path: str, st_: tuple, f: Filters, date_from: str, date_to: str, compare_from: str | None = None, compare_to: str | None = None):
     from dashboard import briefing as b
 
-    inputs = queries.briefing_inputs(_db(path, st_), f, date_from, date_to)
+    inputs = queries.briefing_inputs(_db(path, st_), f, date_from, date_to, compare_from=compare_from, compare_to=compare_to)
     return b.build(**inputs, filters_text=queries.describe(f))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def briefing_files(path: str, st_: tuple, f: Filters, date_from: str, date_to: str) -> dict[str, bytes]:
-    """HTML, XLSX and CSV of the briefing: cheap, so built with the page."""
-    from dashboard import export
+@st.cache_resource(show_spinner=False)
+def _export_worker() -> ProcessPoolExecutor:
+    """One worker process for exports: their CPU never competes with the page for the interpreter
+    lock, and kaleido and Chromium are not run twice at once."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
-    b = briefing(path, st_, f, date_from, date_to)
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def briefing_exports(path: str, st_: tuple, f: Filters, date_from: str, date_to: str, compare_from: str | None, compare_to: str | None, hindi: bool) -> dict:
+    """Every export of the briefing, started in the background when the page first shows it:
+    {"tables": html, xlsx and CSVs (under a second), "visuals": pptx, pdf and PNGs (kaleido and
+    Chromium, seconds)}. A download click waits for its future; nobody clicks "Prepare" first."""
+    from dashboard import export_jobs
+
+    b = briefing(path, st_, f, date_from, date_to, compare_from, compare_to)
     period = dataclasses.replace(f, date_from=date_from, date_to=date_to)
-    frames = export.tables(b, queries.articles(_db(path, st_), period, limit=100_000, india_japan_only=True))
-    out = {"html": export.to_html(b, export.figures(b)).encode("utf-8"), "xlsx": export.to_xlsx(frames, b)}
-    out.update({name: export.to_csv(df) for name, df in frames.items()})
-    return out
+    started = time.monotonic()
+    try:
+        pool = _export_worker()
+        tables: Future = pool.submit(export_jobs.tables, path, period, b, hindi)
+    except BrokenProcessPool:  # the worker died (killed, out of memory): start a new one
+        _export_worker.clear()
+        pool = _export_worker()
+        tables = pool.submit(export_jobs.tables, path, period, b, hindi)
+    visuals: Future = pool.submit(export_jobs.visuals, b, hindi)
+    return {"tables": tables, "visuals": visuals, "started": started}
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def briefing_visuals(path: str, st_: tuple, f: Filters, date_from: str, date_to: str) -> dict[str, bytes]:
-    """PNG charts and the PPTX deck: rendered by kaleido, so only on request."""
-    from dashboard import export
+@st.cache_data(max_entries=16, show_spinner=False)
+def place_points(path: str, st_: tuple, f: Filters, hindi: bool) -> tuple[pd.DataFrame, int]:
+    from dashboard import knowledge, places
 
-    b = briefing(path, st_, f, date_from, date_to)
-    figs = export.figures(b)
-    images = {k: export.to_png(v) for k, v in figs.items()}
-    return {
-        "pptx": export.to_pptx(b, figs, images),
-        "pdf": export.to_pdf(export.to_html(b, figs)),
-        **{f"{k}.png": v for k, v in images.items()},
-    }
+    return places.points(engagements(path, st_, f), knowledge.default(), hindi)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def meeting_pairs(path: str, st_: tuple, f: Filters, people_only: bool, hindi: bool) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """(pairs, Indian participants, Japanese participants), most engagements first."""
+    from dashboard import knowledge, meetings
+
+    kb = knowledge.default()
+    eng = engagements(path, st_, f)
+    return meetings.pairs(eng, kb, people_only, hindi), meetings.ranking(eng, kb, "India", people_only), meetings.ranking(eng, kb, "Japan", people_only)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

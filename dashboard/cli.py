@@ -91,7 +91,8 @@ def cmd_check_knowledge(args) -> int:
         return 1
     print(
         f"ok: {len(kb.people)} people, {len(kb.places)} places, {len(kb.organisations)} organisations, "
-        f"{len(kb.exercises)} exercises, {len(kb.dialogues)} dialogues, {len(kb.areas)} areas"
+        f"{len(kb.exercises)} exercises, {len(kb.dialogues)} dialogues, {len(kb.areas)} areas, "
+        f"{len(kb.outlets.by_name) if kb.outlets else 0} outlets"
     )
     return 0
 
@@ -249,29 +250,30 @@ def cmd_brief(args) -> int:
         return 2
     steps = ["read", "build"] + (["charts"] if kinds & {".html", ".pdf", ".pptx", ".png"} else []) + (["images"] if kinds & {".pptx", ".png"} else []) + ["write"]
     bar = tqdm(total=len(steps), desc="brief", unit="step", file=sys.stderr, disable=args.quiet)
-    inputs = queries.briefing_inputs(db, f, date_from, date_to)
+    inputs = queries.briefing_inputs(db, f, date_from, date_to, compare_from=args.compare_from, compare_to=args.compare_to)
     bar.update()
     b = briefing.build(**inputs, filters_text=queries.describe(f))
     bar.update()
+    hi = args.hindi
     figs = images = None
     if "charts" in steps:
-        figs = export.figures(b)
+        figs = export.figures(b, hi)
         bar.update()
     if "images" in steps:
         images = {k: export.to_png(v) for k, v in figs.items()}
         bar.update()
-    frames = export.tables(b, queries.articles(db, replace(f, date_from=date_from, date_to=date_to), limit=1_000_000, india_japan_only=True))
+    frames = export.tables(b, queries.articles(db, replace(f, date_from=date_from, date_to=date_to), limit=1_000_000, india_japan_only=True), hi)
     for out in outs:
         p = Path(out)
         kind = p.suffix.lower()
         if kind == ".html":
-            p.write_text(export.to_html(b, figs), encoding="utf-8")
+            p.write_text(export.to_html(b, export.figures(b, hi, with_map=True), hi, args.paper), encoding="utf-8")
         elif kind == ".pdf":
-            p.write_bytes(export.to_pdf(export.to_html(b, figs)))
+            p.write_bytes(export.to_pdf(export.to_html(b, export.figures(b, hi, with_map=True), hi, args.paper)))
         elif kind == ".pptx":
-            p.write_bytes(export.to_pptx(b, figs, images))
+            p.write_bytes(export.to_pptx(b, figs, images, hi))
         elif kind == ".xlsx":
-            p.write_bytes(export.to_xlsx(frames, b))
+            p.write_bytes(export.to_xlsx(frames, b, hi))
         elif kind == ".csv":
             for name, df in frames.items():
                 p.with_name(f"{p.stem}_{name}.csv").write_bytes(export.to_csv(df))
@@ -280,7 +282,7 @@ def cmd_brief(args) -> int:
                 p.with_name(f"{p.stem}_{name}.png").write_bytes(img)
     bar.update()
     bar.close()
-    print(b.summary_en)
+    print(b.summary(hi))
     print(f"wrote {', '.join(outs)} ({date_from} to {date_to}; {len(b.engagements)} held, {len(b.planned)} planned)")
     return 0
 
@@ -351,6 +353,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--source", action="append", help="outlet")
     sp.add_argument("--q", help="full-text search")
     sp.add_argument("--out", action="append", required=True, help="output file: .html, .pdf, .pptx, .xlsx, .csv or .png (repeat for several)")
+    sp.add_argument("--compare-from", help="compare with a period from this day (default: the period of equal length just before)")
+    sp.add_argument("--compare-to", help="... to this day")
+    sp.add_argument("--hindi", action="store_true", help="labels, headings and summary in Hindi")
+    sp.add_argument("--paper", choices=("A4", "Letter"), default="A4", help="PDF page size (default A4)")
     sp.add_argument("--db", help=db_help)
     sp.add_argument("-q", "--quiet", action="store_true")
     sp.set_defaults(func=cmd_brief)

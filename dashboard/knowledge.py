@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard import paths
 from dashboard.parse.matcher import Matcher, fold
+
+if TYPE_CHECKING:
+    from dashboard.outlets import Outlets
 
 KNOWLEDGE_DIR = paths.KNOWLEDGE  # data/knowledge/ in a checkout, its copy in an installed package
 
@@ -94,7 +98,13 @@ class Knowledge:
     # (context-only aliases such as a bare surname left out): what a search is widened with
     spellings: dict[tuple[str, str], list[tuple[str, bool]]] = field(default_factory=dict)
     place_aliases: list[tuple[str, str]] = field(default_factory=list)  # (spelling, place name)
+    outlets: Outlets | None = None  # outlets.csv: every spelling and domain of an outlet -> one name
+    hindi_names: dict[str, str] = field(default_factory=dict)  # name -> its first Devanagari alias, for Hindi mode
     _by_name: dict[str, list[Tenure]] = field(default_factory=dict, repr=False, compare=False)
+
+    def shown(self, name: str, hindi: bool) -> str:
+        """A person, place or force as Hindi mode shows it: its Devanagari spelling when known."""
+        return self.hindi_names.get(name, name) if hindi else name
 
     def tenures_of(self, name: str) -> list[Tenure]:
         if not self._by_name:  # built on first use: asked several times for every article
@@ -205,6 +215,19 @@ def _need(row: dict, cols: tuple[str, ...], path: Path, line: int) -> None:
             raise KnowledgeError(f"{path}:{line}: {c} is empty")
 
 
+def _coordinates(row: dict, path: Path, line: int) -> None:
+    """lat/lon of a place: both or neither, decimal degrees on the globe (a typo would misplace a marker)."""
+    lat, lon = row.get("lat", ""), row.get("lon", "")
+    if not lat and not lon:
+        return
+    try:
+        la, lo = float(lat), float(lon)
+    except ValueError:
+        raise KnowledgeError(f"{path}:{line}: lat {lat!r} / lon {lon!r} must both be decimal degrees") from None
+    if not (-90 <= la <= 90 and -180 <= lo <= 180):
+        raise KnowledgeError(f"{path}:{line}: lat {la} / lon {lo} is off the globe (lat -90..90, lon -180..180)")
+
+
 def _yes(value: str) -> bool:
     return value.lower() in ("yes", "y", "true", "1")
 
@@ -247,6 +270,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         return out
 
     places = table("places.csv", ("name", "kind", "country"), ("name", "kind"))
+    for p, line, r in _read_all(d, "places", ()):  # lat/lon put places on the offline map
+        _coordinates(r, p, line)
     orgs = table("organisations.csv", ("name", "country", "kind"), ("name", "kind"))
     exercises = table(
         "exercises.csv",
@@ -282,6 +307,7 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
     }
     seen: dict[tuple[str, str], str] = {}
     context_aliases: set[tuple[str, str]] = set()
+    hindi_names: dict[str, str] = {}
     surname_keys: dict[str, str] = {}
     spellings: dict[tuple[str, str], list[tuple[str, bool]]] = {}
     place_aliases: list[tuple[str, str]] = [(name, name) for name in places]
@@ -312,6 +338,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             context_aliases.add((key[1], r["name"]))
         elif _yes(r.get("prefix", "")):
             flag = "prefix"  # জাপানের, ଇୱାୟାଙ୍କ, జపాన్‌తో: the name with a case ending glued on
+        if flag != "context" and re.search("[\u0900-\u097f]", r["alias"]):
+            hindi_names.setdefault(r["name"], r["alias"])  # the first full Devanagari spelling is the one shown
         matcher.add(r["alias"], kind, r["name"], flag)
         if flag != "context":
             spellings.setdefault((kind, r["name"]), []).append((r["alias"], flag == "prefix"))
@@ -370,6 +398,9 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
             raise KnowledgeError(f"{p}:{line}: pattern does not compile: {exc}") from None
         boilerplate.append((rx, r["action"]))
 
+    from dashboard import outlets as _outlets
+
+    outlets = _outlets.load(d / "outlets.csv")
     matcher.build()
     for name, country in people.items():
         if country in ("India", "Japan"):
@@ -390,6 +421,8 @@ def load(directory: Path | str = KNOWLEDGE_DIR) -> Knowledge:
         surname_keys=surname_keys,
         spellings=spellings,
         place_aliases=place_aliases,
+        outlets=outlets,
+        hindi_names=hindi_names,
     )
 
 

@@ -407,16 +407,24 @@ def filter_counts(db, f: Filters = Filters()) -> dict[str, dict[str, int]]:
     }
 
 
-def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str = "quarter") -> dict:
-    """The frames a briefing is built from (briefing.build), for the period and the other filters."""
+def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str | None = None, compare_from: str | None = None, compare_to: str | None = None) -> dict:
+    """The frames a briefing is built from (briefing.build), for the period and the other filters;
+    compared with [compare_from, compare_to], by default the period of equal length just before.
+    The area grid is by quarter, or by year over more than three years (legible on a slide)."""
     from dataclasses import replace
+    from datetime import date as _date
 
     from dashboard import aggregate
+
+    if period is None:
+        span = (_date.fromisoformat(date_to[:10]) - _date.fromisoformat(date_from[:10])).days
+        period = "year" if span > 3 * 366 else "quarter"
 
     base = replace(f, date_from=None, date_to=None)  # the period is given apart from the other filters
     fp = replace(f, date_from=date_from, date_to=date_to)
     eng = engagements(db, fp)
-    prev_from, prev_to = aggregate.previous_period(date_from, date_to)
+    prev_from, prev_to = (compare_from, compare_to) if compare_from and compare_to else aggregate.previous_period(date_from, date_to)
+    data_first, data_last = db.execute("SELECT min(sort_date), max(sort_date) FROM engagements WHERE sort_date IS NOT NULL").fetchone()
     ids = articles_of(db, eng["id"].tolist())
     ev = evidence(db, ids[:2000])
     # what comes next: planned engagements from late in the period up to a year after it
@@ -424,9 +432,16 @@ def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str = 
 
     end = date.fromisoformat(date_to[:10])
     soon = replace(base, date_from=(end - timedelta(days=30)).isoformat(), date_to=(end + timedelta(days=365)).isoformat(), statuses=("planned",))
+    upcoming = engagements(db, soon)
     return {
+        "filters": f,
         "engagements": eng,
-        "upcoming": engagements(db, soon),
+        "upcoming": upcoming,
+        "article_outlets": article_outlets(db, eng["id"].tolist() + upcoming["id"].tolist()),
+        "compare_from": prev_from,
+        "compare_to": prev_to,
+        "data_first": data_first,
+        "data_last": data_last,
         "cells_raw": area_cells(db, fp, period),
         "current_counts": area_counts(db, base, date_from, date_to),
         "previous_counts": area_counts(db, base, prev_from, prev_to),
@@ -435,6 +450,15 @@ def briefing_inputs(db, f: Filters, date_from: str, date_to: str, period: str = 
         "date_to": date_to,
         "period": period,
     }
+
+
+def article_outlets(db, engagement_ids: list[str]) -> pd.DataFrame:
+    """(engagement_id, outlet) for every article of these engagements: "N articles from M outlets"."""
+    frames = [pd.DataFrame(columns=["engagement_id", "outlet"])]
+    for i in range(0, len(engagement_ids), 500):
+        chunk = engagement_ids[i : i + 500]
+        frames.append(_read(f"SELECT engagement_id, outlet FROM articles WHERE engagement_id IN ({','.join('?' * len(chunk))})", db.conn, params=chunk))
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 def default_period(db) -> tuple[str, str]:

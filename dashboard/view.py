@@ -60,6 +60,12 @@ PARAMS: dict[str, Param] = {
     "value": Param("choice", VALUES, "engagements"),
     "norm": Param("flag", default=False),
     "trend": Param("list"),
+    # Briefing: the slide shown, the period compared with; Map: the open place; Who met whom: the pair
+    "slide": Param("text"),
+    "cf": Param("date"),
+    "ct": Param("date"),
+    "place": Param("text"),
+    "pair": Param("text"),
     # Overview: the two periods whose areas are compared
     "cur_from": Param("date"),
     "cur_to": Param("date"),
@@ -136,7 +142,7 @@ def from_query(query: Mapping[str, Iterable[str] | str]) -> tuple[dict, list[str
                 view[key] = first
         except ValueError as exc:
             problems.append(f"{key}={shown}: {exc}")
-    for lo, hi in (("from", "to"), ("cur_from", "cur_to"), ("prev_from", "prev_to")):
+    for lo, hi in (("from", "to"), ("cur_from", "cur_to"), ("prev_from", "prev_to"), ("cf", "ct")):
         if view[lo] and view[hi] and view[lo] > view[hi]:
             view[lo], view[hi] = view[hi], view[lo]
             problems.append(f"{lo} was after {hi}: the two dates are swapped")

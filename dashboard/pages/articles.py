@@ -29,6 +29,7 @@ if arts.empty:
 count = labels.n(len(arts), "articles", hi) + (" " + labels.t("first_2000", hi) if len(arts) == 2000 else "")
 st.caption(labels.fmt("n_found", hi, n=count))
 table = arts.assign(
+    outlet=[common.outlet(o, hi) if o else "" for o in arts["outlet"]],
     language=[labels.t(x, hi, labels.LANGUAGES) for x in arts["language"]],
     engagement_type=[labels.t(x, hi, labels.TYPES) if isinstance(x, str) else "" for x in arts["engagement_type"]],
     # only web addresses become links (a javascript: or data: URL from a feed would run on click)
@@ -86,10 +87,10 @@ rec = art["record"]
 def header(art: dict) -> None:
     common.heading(art["title"])
     meta = " · ".join(
-        common.esc(m) for m in (art["outlet"] or labels.t("unknown_source", hi), labels.t(art["language"], hi, labels.LANGUAGES), art["published"] or labels.t("undated", hi))
+        common.esc(m) for m in (common.outlet(art["outlet"], hi), labels.t(art["language"], hi, labels.LANGUAGES), art["published"] or labels.t("undated", hi))
     )
     original = common.link_html(art["url"], labels.t("open_original", hi))
-    common.block(f'<p class="meta">{meta} · {common.esc(labels.t("file", hi))} <code>{common.esc(art["source_file"])}</code>{" · " + original if original else ""}</p>')
+    common.block(f'<p class="meta">{meta} · {common.esc(labels.t("file", hi))} <code>{common.esc(common.file_name(art["source_file"]))}</code>{" · " + original if original else ""}</p>')
 
 
 def text(art: dict, rec: dict) -> None:

@@ -9,10 +9,20 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, labels, names, store
+from dashboard import cached, knowledge, labels, names, outlets, store
 from dashboard.pages import sidebar as _sidebar
 from dashboard.pages.safe import block, esc, heading, link_html, md, notice, table  # noqa: F401  (the pages' API)
-from dashboard.pages.state import bound, current, go, link, picked, picked_row, select, update  # noqa: F401
+from dashboard.pages.state import (  # noqa: F401
+    bound,
+    current,
+    go,
+    link,
+    picked,
+    picked_row,
+    select,
+    to_url,
+    update,
+)
 
 log = logging.getLogger("dashboard")
 CSS = """
@@ -84,9 +94,19 @@ def in_script(eng, hi: bool):
     return eng.assign(place=place, participants=[names.shown_all(pp, True) for pp in eng["participants"]])
 
 
-def source_line(outlet: str | None, published: str | None, hi: bool) -> str:
+def outlet(name: str | None, hi: bool) -> str:
+    """An outlet as the analyst reads it: its one name (in Hindi when the knowledge has one)."""
+    return outlets.display(name, hi, knowledge.default(), unknown=(labels.t("unknown_source"), labels.t("unknown_source", True)))
+
+
+def file_name(source: str | None) -> str:
+    """Where an article came from: the file's name, never a local or temporary path."""
+    return outlets.file_name(source)
+
+
+def source_line(outlet_name: str | None, published: str | None, hi: bool) -> str:
     """'Outlet, 2025-05-05' with the words for a missing outlet or date."""
-    return f"{outlet or labels.t('unknown_source', hi)}, {published or labels.t('undated', hi)}"
+    return f"{outlet(outlet_name, hi)}, {published or labels.t('undated', hi)}"
 
 
 def quote(sentence: str, source: str, language: str) -> str:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard import aggregate, cached, charts, labels
+from dashboard import aggregate, briefing, cached, charts, knowledge, labels, outlets
 from dashboard import view as views
 from dashboard.pages import common, new_since
 
@@ -16,7 +16,9 @@ st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("title", hi))
 
 eng = common.in_script(cached.engagements(path, stamp, f), hi)
-h = aggregate.headline(eng, cached.article_counts(path, stamp, f))
+counts = cached.article_counts(path, stamp, f)
+h = aggregate.headline(eng, counts)
+h["sources"] = outlets.independent(counts["outlet"], knowledge.default()) if not counts.empty else 0  # one per outlet, however spelt
 
 c = st.columns(4)
 c[0].metric(labels.t("engagements", hi), h["engagements"], help=labels.t("help_engagements", hi))
@@ -60,15 +62,15 @@ with right:
             a, b = st.columns(2)
             common.bound(a.date_input, lo, f"ov_{lo}", labels.t("from", hi), to_widget=lambda d, x=lo_d: d or date.fromisoformat(x), min_value=views.MIN_DATE, max_value=views.MAX_DATE, format="YYYY-MM-DD")
             common.bound(b.date_input, up, f"ov_{up}", labels.t("to", hi), to_widget=lambda d, x=up_d: d or date.fromisoformat(x), min_value=views.MIN_DATE, max_value=views.MAX_DATE, format="YYYY-MM-DD")
-    comparable = bool(first_data) and prev_to >= first_data[:10]
+    # a period with no reports says nothing about what is new (briefing.comparison says why)
+    comparable, note_en, note_hi = briefing.comparison(prev_from, prev_to, *cached.options(path, stamp)["range"])
     rise = aggregate.rising(
         cached.area_counts(path, stamp, f, cur_from, cur_to),
         cached.area_counts(path, stamp, f, prev_from, prev_to),
         comparable=comparable,
     )
-    st.caption(labels.fmt("compare_caption", hi, a=cur_from, b=cur_to, c=prev_from, d=prev_to))
-    if not comparable:
-        st.caption(labels.fmt("no_earlier_data", hi, first=first_data, c=prev_from, d=prev_to))
+    rise = rise if comparable else rise.iloc[0:0]
+    st.caption(labels.fmt("compare_caption", hi, a=cur_from, b=cur_to, c=prev_from, d=prev_to) + " " + (note_hi if hi else note_en))
     if rise.empty:
         st.write("—")
     else:

@@ -8,7 +8,7 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import cached, labels, names, store
+from dashboard import cached, knowledge, labels, names, outlets, store
 from dashboard import view as views
 from dashboard.pages import safe, state
 
@@ -65,7 +65,12 @@ def _multiselect(sb, key: str, options: list[str], counts: dict[str, int], hi: b
     label_key, _, table, _ = LISTS[key]
 
     def show(value: str) -> str:
-        name = labels.t(value, hi, table) if table else (names.shown(value, hi) if key == "person" else value)
+        if table:
+            name = labels.t(value, hi, table)
+        elif key == "person":
+            name = names.shown(value, hi)
+        else:  # an outlet, by its one name (in Hindi when the knowledge has one)
+            name = outlets.display(value, hi, knowledge.default())
         return f"{name} ({counts.get(value, 0):,})"
 
     def chosen(new: list[str]) -> dict:

@@ -29,6 +29,8 @@ PAGES = {
     "timeline": (HERE / "timeline.py", "timeline", ":material/timeline:"),
     "areas": (HERE / "areas.py", "areas", ":material/grid_on:"),
     "articles": (HERE / "articles.py", "articles", ":material/article:"),
+    "map": (HERE / "map.py", "map", ":material/map:"),
+    "meetings": (HERE / "meetings.py", "meetings", ":material/groups:"),
     "briefing": (HERE / "briefing.py", "briefing", ":material/slideshow:"),
     "ingest": (HERE / "ingest.py", "ingest", ":material/upload_file:"),
     "sources": (HERE / "sources.py", "sources", ":material/rss_feed:"),
@@ -41,6 +43,55 @@ _SEEN = "_seen_selection"
 def _url() -> dict[str, list[str]]:
     qp = st.query_params
     return {k: qp.get_all(k) for k in qp.keys()}
+
+
+# Pages written against the first version of this module keep their state in session keys and
+# call to_url(): st.session_state["p_slide"], ["present"] … mirror the view's parameters
+LEGACY = {"present": "present", **{k: "p_" + k for k in ("e", "a", "cell", "period", "value", "norm", "slide", "cf", "ct", "place", "pair")}}
+_PUSHED = "_legacy_pushed"
+
+
+def _as_legacy(key: str, value: object) -> object:
+    if key == "present":
+        return bool(value)
+    if value in (None, "", False):
+        return None
+    return "1" if value is True else (value.isoformat() if hasattr(value, "isoformat") else str(value))
+
+
+def _pull() -> bool:
+    """Take into the view what such a page wrote into its session keys since they were set."""
+    ss = st.session_state
+    pushed = ss.get(_PUSHED, {})
+    query = {}
+    for key, skey in LEGACY.items():
+        if skey in ss and ss[skey] != pushed.get(skey):
+            value = ss[skey]
+            query[key] = [] if value in (None, False, "") else ["1" if value is True else str(value)]
+    if not query:
+        return False
+    parsed, _problems = views.from_query({k: v for k, v in query.items() if v})
+    ss[VIEW] = {**ss[VIEW], **{k: (parsed[k] if query[k] else views.empty(k)) for k in query}}
+    return True
+
+
+def _push() -> None:
+    ss = st.session_state
+    v = ss[VIEW]
+    pushed = {skey: _as_legacy(key, v[key]) for key, skey in LEGACY.items()}
+    for skey, value in pushed.items():
+        ss[skey] = value
+    ss[_PUSHED] = pushed
+
+
+def to_url() -> None:
+    """For pages that keep state in the legacy session keys: take it into the view and the URL;
+    rerun when it changed, so the menu and links drawn at the top carry it too."""
+    changed = _pull()
+    write_url()
+    if changed:
+        _push()
+        st.rerun()
 
 
 def load() -> dict:
@@ -56,6 +107,9 @@ def load() -> dict:
         ss["_problems"] = problems
         ss["_from_link"] = True
         ss[_SIG] = sig
+    else:
+        _pull()  # what a legacy page's callbacks wrote before this run
+    _push()
     return ss[VIEW]
 
 

@@ -6,7 +6,7 @@ record (per-field confidence and reasons) can be added beside them."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, charts, labels, names
+from dashboard import cached, charts, knowledge, labels, names, outlets
 from dashboard.pages import common
 from dashboard.queries import Filters
 
@@ -79,6 +79,7 @@ def detail_header(row, arts: pd.DataFrame) -> None:
     langs = ", ".join(labels.t(x, hi, labels.LANGUAGES) for x in row["languages"])
     reports = labels.fmt("n_reports_in", hi, n=labels.n(int(row["n_articles"]), "reports", hi), languages=langs)
     common.block(f'<p class="meta"><b>{common.esc(status)}</b> · {common.esc(row["place"] or labels.t("place_not_stated", hi))} · {common.esc(reports)}</p>')
+    st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))  # 'N articles from M independent outlets'
 
 
 def sides(engagement_id: str) -> None:
@@ -108,9 +109,9 @@ def reports(arts: pd.DataFrame) -> None:
         with c1:
             meta = " · ".join(
                 common.esc(x)
-                for x in (a["outlet"] or labels.t("unknown_source", hi), labels.t(a["language"], hi, labels.LANGUAGES), a["published"] or labels.t("undated", hi))
+                for x in (common.outlet(a["outlet"], hi), labels.t(a["language"], hi, labels.LANGUAGES), a["published"] or labels.t("undated", hi))
             )
-            common.block(f'<p><b>{common.esc(a["title"])}</b><br><span class="meta">{meta} · <code>{common.esc(a["source_file"])}</code></span></p>')
+            common.block(f'<p><b>{common.esc(a["title"])}</b><br><span class="meta">{meta} · <code>{common.esc(common.file_name(a["source_file"]))}</code></span></p>')
         with c2:
             common.link("articles", labels.t("read", hi), icon=":material/article:", a=a["id"])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dashboard import outlets as _outlets
 from dashboard.models import Article
 from dashboard.parse import areas as _areas
 from dashboard.parse import dates as _dates
@@ -187,7 +188,7 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
         dialogues=tuple(_entities.entity_records(body, hits, "dialogue")),
         areas=tuple(_areas.find_areas(body, hits, sentences, kb.areas, headline_areas)),
         warnings=tuple(warnings),
-        outlet=meta.get("source") or meta.get("site") or meta.get("outlet") or None,
+        outlet=_outlets.identify(meta, text, title, cleaned.dateline, source, kb),
         relevance=round(score, 2),
         extra={"reasons": reasons, "dateline": cleaned.dateline},
     )

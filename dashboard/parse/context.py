@@ -63,15 +63,17 @@ class Context:
         self.by_kind: defaultdict[str, list[Hit]] = defaultdict(list)
         for h in self.hits:
             self.by_kind[h.kind].append(h)
-        self._lead_end = self.sentences[min(self.lead_start + LEAD_SENTENCES, len(self.sentences)) - 1][1] if self.sentences else len(self.body)
-        self._lead_begin = self.sentences[self.lead_start][0] if self.sentences else 0
+        first, last = self.lead_start, self.lead_start + LEAD_SENTENCES - 1
+        self._lead_lo = self._ends[first - 1] if first >= 1 else float("-inf")
+        self._lead_hi = self._ends[last] if last < self._last else float("inf")
 
     def sentence_of(self, pos: int) -> int:
         i = bisect_right(self._ends, pos)
         return i if i < self._last else self._last
 
     def in_lead(self, pos: int) -> bool:
-        return self.is_lead(self.sentence_of(pos))
+        # is_lead(sentence_of(pos)) as two comparisons: asked for nearly every hit
+        return self._lead_lo <= pos < self._lead_hi
 
     def is_lead(self, si: int) -> bool:
         return 0 <= si - self.lead_start < LEAD_SENTENCES
@@ -90,7 +92,7 @@ class Context:
 
     def lead_hits(self) -> list[Hit]:
         """The body hits inside the lead's sentences."""
-        lo, hi = self._lead_begin, self._lead_end
+        lo, hi = self._lead_lo, self._lead_hi
         return [h for h in self.hits if lo <= h.start < hi]
 
     def role_of(self, name: str, day: date | None = None):

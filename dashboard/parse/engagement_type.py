@@ -267,7 +267,7 @@ def engagement_type(ctx: Context) -> tuple[str, Decision]:
     # whoever met and whatever else the text mentions
     lead_cues = {
         h.value
-        for h in ctx.title_hits + [h for h in ctx.hits if ctx.in_lead(h.start)]
+        for h in ctx.title_hits + ctx.lead_hits()
         if h.kind == "cue_type" and h not in ctx.other_events
     }
     chosen = None

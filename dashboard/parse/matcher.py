@@ -256,22 +256,37 @@ def longest_first(hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _span_start(h) -> int:
+    return h.start
+
+
 class Near:
     """Spans (hits, people) sorted by start, for "which of them lie near here" asked thousands of
-    times per long article: a binary search over starts instead of a scan of all of them."""
+    times per long article: a binary search over starts instead of a scan of all of them. Made
+    several times per article, so it does as little as it can until asked."""
+
+    __slots__ = ("spans", "starts", "_longest")
 
     def __init__(self, spans) -> None:
-        self.spans = sorted(spans, key=lambda h: h.start)
+        self.spans = list(spans)
+        if len(self.spans) > 1:
+            self.spans.sort(key=_span_start)
         self.starts = [h.start for h in self.spans]
-        self.longest = max((h.end - h.start for h in self.spans), default=0)
+        self._longest = -1
 
     def starting(self, lo: int, hi: int) -> list:
         """Those that start in [lo, hi)."""
+        if not self.spans:
+            return []
         return self.spans[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
     def touching(self, lo: int, hi: int) -> list:
         """Those that start in [lo - longest, hi): every span that could end at or after lo."""
-        return self.starting(lo - self.longest, hi)
+        if not self.spans:
+            return []
+        if self._longest < 0:
+            self._longest = max(h.end - h.start for h in self.spans)
+        return self.starting(lo - self._longest, hi)
 
     def __bool__(self) -> bool:
         return bool(self.spans)
