@@ -125,7 +125,7 @@ def from_query(query: Mapping[str, Iterable[str] | str]) -> tuple[dict, list[str
             elif p.kind == "date":
                 view[key] = _date(first)
             elif p.kind == "text":
-                view[key] = clean_text(first)
+                view[key] = clean_text(first) or p.default
             elif p.kind == "flag":
                 view[key] = first.strip().lower() in ("1", "true", "yes", "on")
             elif p.kind == "choice":

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import labels, queries, store
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ["overview", "timeline", "areas", "articles", "briefing", "ingest", "sources"]
+PAGES = list(__import__("dashboard.pages.state", fromlist=["PAGES"]).PAGES)  # every page of the menu
 
 
 def healthy(at) -> None:
@@ -238,8 +238,8 @@ def test_share_mode_shows_each_share_with_its_count(app):
     at = app("areas", params={"norm": "1"})
     grid = next(c for c in charts(at) if c["data"] and c["data"][0].get("marker", {}).get("symbol") == "square")
     texts = grid["data"][0]["text"]
-    assert texts and all("/" in t for t in texts)  # '1/1', never a bare 100 %
-    assert any("%" in h and "(" in h for h in grid["data"][0]["hovertext"])
+    assert texts and all("%" in t and "·" in t for t in texts)  # '100% · 1', never a bare 100 %
+    assert all("%" in h and "·" in h for h in grid["data"][0]["hovertext"])
 
 
 def test_selecting_a_timeline_mark_lists_its_articles(app, sample_db):

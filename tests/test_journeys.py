@@ -12,7 +12,7 @@ from dashboard import labels, queries, store
 from dashboard.queries import Filters
 
 pytestmark = pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(), reason="Debian chromium is installed by scripts/setup.sh --dev")
-PAGES = ["overview", "timeline", "areas", "articles", "briefing", "ingest", "sources"]
+PAGES = list(__import__("dashboard.pages.state", fromlist=["PAGES"]).PAGES)  # every page of the menu
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import html
 import json
 import re
 
-from dashboard import labels, names
+from dashboard import knowledge, labels, names, outlets
 
 # Latin that is right in Hindi mode: abbreviations inside Hindi labels, the date field's
 # placeholder, a quarter's Q, the search box's example word
@@ -53,6 +53,9 @@ def data_of(db) -> dict:
         strings |= {x for x in [eng.get("place"), *eng.get("participants", [])] if x}
         strings |= {p.get("role") for p in r.get("people", []) if p.get("role")}
     strings |= {names.shown(s, True) for s in list(strings)}
+    # files by name and outlets by their Hindi names, as the pages show them
+    strings |= {outlets.file_name(r[0]) for r in db.execute("SELECT source_file FROM articles").fetchall() if r[0]}
+    strings |= {outlets.display(r[0], True, knowledge.default()) for r in db.execute("SELECT DISTINCT outlet FROM articles").fetchall() if r[0]}
     for s in strings:
         t = tuple(tokens(s))
         if t:

@@ -47,12 +47,12 @@ def _url() -> dict[str, list[str]]:
 
 # Pages written against the first version of this module keep their state in session keys and
 # call to_url(): st.session_state["p_slide"], ["present"] … mirror the view's parameters
-LEGACY = {"present": "present", **{k: "p_" + k for k in ("e", "a", "cell", "period", "value", "norm", "slide", "cf", "ct", "place", "pair")}}
+LEGACY = {"present": "present", "hi": "hindi", **{k: "p_" + k for k in ("e", "a", "cell", "period", "value", "norm", "slide", "cf", "ct", "place", "pair")}}
 _PUSHED = "_legacy_pushed"
 
 
 def _as_legacy(key: str, value: object) -> object:
-    if key == "present":
+    if key in ("present", "hi"):
         return bool(value)
     if value in (None, "", False):
         return None
@@ -90,8 +90,7 @@ def to_url() -> None:
     changed = _pull()
     write_url()
     if changed:
-        _push()
-        st.rerun()
+        st.rerun()  # the next run's load() sets the session keys from the view again
 
 
 def load() -> dict:
