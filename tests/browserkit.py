@@ -145,6 +145,15 @@ class Analyst:
         box = points.nth(nth).bounding_box()
         self.page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
+    def click_mark(self, chart: int, customdata) -> None:
+        """Click the mark of a single-trace chart (the area grid) whose customdata is this."""
+        i = self.page.evaluate(
+            "([c, want]) => (document.querySelectorAll('.js-plotly-plot')[c].data[0].customdata || []).findIndex(d => JSON.stringify(d) === JSON.stringify(want))",
+            [chart, customdata],
+        )
+        assert i >= 0, f"no mark {customdata}"
+        self.click_point(chart, i)
+
     def choose(self, label: str, option: str) -> None:
         """Pick an option in a sidebar multiselect, as a person does: open it, type, press Enter."""
         box = self.page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]', has=self.page.get_by_text(label, exact=True)).get_by_role("combobox")

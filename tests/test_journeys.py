@@ -186,3 +186,54 @@ def test_a_match_snippet_opens_its_article(analyst, db):
     a.after(lambda: a.page.locator(".st-key-matches button").first.click())
     assert a.query()["a"] == [first["id"]] and heading(a) == first["title"]
     assert a.page.locator(".article-text mark").count() >= 1
+
+
+UPLOAD = "2025-12-02_jimex-visakhapatnam-upload_bharat-samachar.txt"
+UPLOAD_TEXT = (
+    "JIMEX-25 Part 2 opens off Visakhapatnam with INS Sahyadri and JS Kaga\n\n"
+    "Visakhapatnam, 2 December 2025: The Indian Navy and the Japan Maritime Self-Defense Force began the second "
+    "phase of JIMEX-25 off Visakhapatnam on Tuesday, with the frigate INS Sahyadri and the destroyer JS Kaga "
+    "practising anti-submarine warfare, air defence and replenishment at sea. Officials said the drills would "
+    "deepen maritime security cooperation between the two navies in the Indian Ocean.\n"
+)
+
+
+def test_an_uploaded_article_reaches_every_page_under_its_own_name_and_source(analyst, tmp_path):
+    """Upload on the Ingest page, then by clicking: the Overview's latest engagement is the upload's,
+    the Articles page finds and opens it, its engagement on the Timeline lists it, and its square on
+    Cooperation areas quotes it; everywhere under its file's own name and its outlet, and no page
+    shows the temporary folder it was parsed from."""
+    a = analyst
+    (tmp_path / UPLOAD).write_text(UPLOAD_TEXT, encoding="utf-8")
+    a.open("ingest")
+    a.page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files([str(tmp_path / UPLOAD)])
+    a.page.get_by_role("button", name="Add to the database").click()
+    a.page.wait_for_selector("text=1 new", timeout=60_000)
+
+    def no_temporary_path() -> None:
+        body = a.page.locator('[data-testid="stMain"]').inner_text()
+        assert "/tmp" not in body and str(tmp_path) not in body
+
+    a.menu("overview")
+    latest = a.page.locator('[data-testid="stMain"]').inner_text()
+    assert "2025-12-02 · Exercise · ongoing when last reported, 2025-12-02" in latest
+    a.menu("articles")
+    box = a.page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input').first
+    box.fill("Kaga")
+    a.after(lambda: box.press("Enter"))
+    a.after(lambda: a.page.locator(".st-key-matches button", has_text="JIMEX-25 Part 2").first.click())
+    assert heading(a).startswith("JIMEX-25 Part 2 opens off Visakhapatnam")
+    meta = a.page.locator(".meta").first.inner_text()
+    assert "Bharat Samachar" in meta and meta.rstrip().endswith(UPLOAD)
+    no_temporary_path()
+    a.lands("/timeline", lambda: a.page.get_by_text("Show its engagement on the timeline").click())
+    reports = a.page.locator('[data-testid="stMain"]').inner_text()
+    assert "JIMEX-25 Part 2 opens off Visakhapatnam" in reports and UPLOAD in reports and "Bharat Samachar" in reports
+    no_temporary_path()
+    a.after(lambda: a.page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input').first.fill("") or a.page.locator('[data-testid="stSidebar"] [data-testid="stTextInput"] input').first.press("Enter"))
+    a.menu("areas")
+    a.after(lambda: a.click_mark(0, ["maritime_security", "2025-Q4"]))
+    quotes = " ".join(a.page.locator(".quote").all_inner_texts())
+    assert "deepen maritime security cooperation" in quotes and "Bharat Samachar, 2025-12-02" in quotes
+    no_temporary_path()
+    assert not a.errors(), a.log()

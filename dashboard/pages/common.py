@@ -99,6 +99,14 @@ def outlet(name: str | None, hi: bool) -> str:
     return outlets.display(name, hi, knowledge.default(), unknown=(labels.t("unknown_source"), labels.t("unknown_source", True)))
 
 
+def status(row, hi: bool, path: str, stamp: tuple) -> str:
+    """An engagement's status; 'ongoing' says as of which report (true on that day, not today)."""
+    if row["status"] != "ongoing":
+        return labels.t(row["status"], hi, labels.STATUSES)
+    last = cached.engagement_articles(path, stamp, row["id"])["published"].dropna().max()
+    return labels.fmt("ongoing_as_of", hi, date=last) if isinstance(last, str) else labels.t("ongoing", hi, labels.STATUSES)
+
+
 def file_name(source: str | None) -> str:
     """Where an article came from: the file's name, never a local or temporary path."""
     return outlets.file_name(source)

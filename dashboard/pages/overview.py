@@ -39,7 +39,7 @@ with left:
         st.subheader(labels.t("latest", hi))
         common.block(
             f"<p><b>{common.esc(latest['date'] or latest['sort_date'])}</b> · {common.esc(labels.t(latest['type'], hi, labels.TYPES))} · "
-            f"{common.esc(labels.t(latest['status'], hi, labels.STATUSES))}<br>{common.esc(latest['place'] or labels.t('place_not_stated', hi))}<br>"
+            f"{common.esc(common.status(latest, hi, path, stamp))}<br>{common.esc(latest['place'] or labels.t('place_not_stated', hi))}<br>"
             f"{common.esc(', '.join(latest['participants']) or labels.t('participants_not_named', hi))}</p>"
         )
         common.link("timeline", labels.t("open_engagement", hi), icon=":material/open_in_new:", e=latest["id"])

@@ -71,11 +71,7 @@ arts = cached.engagement_articles(path, stamp, selected)
 
 def detail_header(row, arts: pd.DataFrame) -> None:
     common.heading(f"{row['date'] or row['sort_date']} · {labels.t(row['type'], hi, labels.TYPES)}")
-    status = labels.t(row["status"], hi, labels.STATUSES)
-    last = arts["published"].dropna().max() if not arts.empty else None
-    if row["status"] == "ongoing" and last:
-        # a report's 'ongoing' is true on the report's day; say which day, not that it is still on
-        status = labels.fmt("ongoing_as_of", hi, date=last)
+    status = common.status(row, hi, path, stamp)  # 'ongoing' as of the last report, not today
     langs = ", ".join(labels.t(x, hi, labels.LANGUAGES) for x in row["languages"])
     reports = labels.fmt("n_reports_in", hi, n=labels.n(int(row["n_articles"]), "reports", hi), languages=langs)
     common.block(f'<p class="meta"><b>{common.esc(status)}</b> · {common.esc(row["place"] or labels.t("place_not_stated", hi))} · {common.esc(reports)}</p>')
