@@ -495,3 +495,10 @@ def test_articles_page_says_what_else_it_searched_and_can_stop(app):
     captions = " ".join(c.value for c in at.caption)
     assert "also searched" not in captions and qp(at, "exact") == ["1"]
     assert len(at.dataframe[0].value) < widened
+
+
+def test_rising_areas_compare_the_period_before_the_from_date_too(app, sample_db):
+    """With From set, the period compared with lies before it: its counts are not cut off by From."""
+    at = app(params={"from": "2018-01-01", "type": "exercise"})
+    table = next(d for d in at.dataframe if "previous" in d.value.columns).value
+    assert table["previous"].sum() > 0, table

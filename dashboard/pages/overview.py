@@ -1,6 +1,7 @@
 """Overview: headline figures, the latest engagement, areas compared across two periods, and a compact
 timeline and area grid whose marks open the other pages."""
 
+import dataclasses
 from datetime import date, timedelta
 
 import streamlit as st
@@ -64,9 +65,10 @@ with right:
             common.bound(b.date_input, up, f"ov_{up}", labels.t("to", hi), to_widget=lambda d, x=up_d: d or date.fromisoformat(x), min_value=views.MIN_DATE, max_value=views.MAX_DATE, format="YYYY-MM-DD")
     # a period with no reports says nothing about what is new (briefing.comparison says why)
     comparable, note_en, note_hi = briefing.comparison(prev_from, prev_to, *cached.options(path, stamp)["range"])
+    undated = dataclasses.replace(f, date_from=None, date_to=None)  # each period brings its own dates
     rise = aggregate.rising(
-        cached.area_counts(path, stamp, f, cur_from, cur_to),
-        cached.area_counts(path, stamp, f, prev_from, prev_to),
+        cached.area_counts(path, stamp, undated, cur_from, cur_to),
+        cached.area_counts(path, stamp, undated, prev_from, prev_to),
         comparable=comparable,
     )
     rise = rise if comparable else rise.iloc[0:0]
