@@ -72,7 +72,11 @@ with right:
         comparable=comparable,
     )
     rise = rise if comparable else rise.iloc[0:0]
-    st.caption(labels.fmt("compare_caption", hi, a=cur_from, b=cur_to, c=prev_from, d=prev_to) + " " + (note_hi if hi else note_en))
+    note = note_hi if hi else note_en
+    if not comparable:  # the reason nothing is compared
+        st.caption(note)
+    else:  # the periods, and where the reports start or end inside the earlier one
+        st.caption(labels.fmt("compare_caption", hi, a=cur_from, b=cur_to, c=prev_from, d=prev_to) + (" " + note[note.index("(") :] if "(" in note else ""))
     if rise.empty:
         st.write("—")
     else:
