@@ -13,6 +13,8 @@ IN_CHECKOUT = (CHECKOUT / "data" / "knowledge").is_dir() and (CHECKOUT / "app.py
 DATA = CHECKOUT / "data" if IN_CHECKOUT else PACKAGE / "data"
 KNOWLEDGE = DATA / "knowledge"
 SAMPLE = DATA / "sample"
+# the map's outlines, served by Streamlit from static/ beside the app's entry script
+STATIC = CHECKOUT / "static" if IN_CHECKOUT else PACKAGE / "static"
 
 
 def default_db() -> Path:

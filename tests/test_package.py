@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_wheel_installs_and_runs_away_from_the_checkout(tmp_path):
     src = tmp_path / "src"
-    for name in ("dashboard", "data", ".streamlit"):
+    for name in ("dashboard", "data", ".streamlit", "static"):
         shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.db", "*.db-*"))
     for name in ("pyproject.toml", "requirements.txt", "README.md", "app.py"):
         shutil.copy(ROOT / name, src / name)
@@ -27,7 +27,7 @@ def test_the_wheel_installs_and_runs_away_from_the_checkout(tmp_path):
     wheel = next((tmp_path / "dist").glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names} == {"dashboard", wheel.name.split("-")[0] + "-0.1.0.dist-info"}
-    for needed in ("dashboard/app.py", "dashboard/pages/timeline.py", "dashboard/data/knowledge/people.csv", "dashboard/streamlit_config/config.toml"):
+    for needed in ("dashboard/app.py", "dashboard/pages/timeline.py", "dashboard/data/knowledge/people.csv", "dashboard/streamlit_config/config.toml", "dashboard/static/world_110m.json"):
         assert needed in names, needed
     sample = [n for n in names if n.startswith("dashboard/data/sample/")]
     assert len(sample) == sum(1 for p in (ROOT / "data" / "sample").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
@@ -40,7 +40,7 @@ def test_the_wheel_installs_and_runs_away_from_the_checkout(tmp_path):
     where = tmp_path / "elsewhere"
     where.mkdir()
     env = {"PATH": str(env_dir / "bin"), "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "xdg")}
-    probe = "import dashboard, dashboard.paths as p; print(dashboard.__file__); print(p.IN_CHECKOUT, p.KNOWLEDGE.is_dir(), p.default_db())"
+    probe = "import dashboard, dashboard.paths as p; print(dashboard.__file__); print(p.IN_CHECKOUT, p.KNOWLEDGE.is_dir() and (p.STATIC / 'world_110m.json').is_file(), p.default_db())"
     got = subprocess.run([python, "-c", probe], cwd=where, env=env, capture_output=True, text=True, check=True).stdout.split("\n")
     assert str(env_dir) in got[0] and got[1] == f"False True {tmp_path / 'xdg' / 'india-japan-dashboard' / 'articles.db'}"
     ok = subprocess.run([python, "-m", "dashboard", "check-knowledge"], cwd=where, env=env, capture_output=True, text=True)
