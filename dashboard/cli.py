@@ -173,9 +173,10 @@ def cmd_engagements(args) -> int:
 
     db = _open(args)
     df = queries.engagements(db)
+    by_engagement = queries.articles_by_engagement(db)
     rows = []
     for e in df.to_dict("records"):
-        arts = queries.engagement_articles(db, e["id"]).to_dict("records")
+        arts = by_engagement.get(e["id"], [])
         rows.append(
             {
                 "id": e["id"],
@@ -372,9 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dashboard.follow import commands as follow_commands  # sources, follow, feed
 
     follow_commands.register(sub, db_help)
-    from dashboard import serve  # app
+    from dashboard import launch  # app
 
-    serve.register(sub, db_help)
+    launch.register(sub, db_help)
     return p
 
 

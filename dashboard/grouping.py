@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -219,9 +220,16 @@ def link_score(item: Item, c: Cluster, any_type: bool = False) -> float:
 
 
 def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
-    """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input)."""
+    """(engagements, {article id: engagement id}) from per-article summaries (see store.grouping_input).
+
+    A function of the articles alone, whatever order they come in (not of when each was
+    ingested): two builds of one corpus give the same engagements under the same ids."""
     frozen: dict = {}
+    articles = sorted(articles, key=_intrinsic_order)
     items = [it for i, a in enumerate(articles) if (it := _item(i, a, frozen)) is not None]
+    # the data's own "now": the newest report. Something under way when it was reported and over
+    # by then is shown as held (a 2014 visit is not ongoing), without reading today's clock
+    horizon = max((d for it in items if (d := it.published or _held_day(it))), default=None)
     # day-precise items first (they anchor clusters), then month-level, year-less, undated
     rank = {"day": 0, "month": 1, "monthday": 2}
     items.sort(
@@ -289,7 +297,7 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
     clusters = [c for c in clusters if c.members]
     engagements, links = [], {}
     for c in clusters:
-        e = summarise(c)
+        e = summarise(c, horizon)
         engagements.append(e)
         for m in c.members:
             links[m.id] = e["id"]
@@ -297,9 +305,20 @@ def group(articles: list[dict]) -> tuple[list[dict], dict[str, str]]:
     return engagements, links
 
 
-def summarise(c: Cluster) -> dict:
+def _intrinsic_order(a: dict) -> tuple[str, str]:
+    """Earliest published first, then by article id (a hash of the text)."""
+    return (a.get("published") or "~", a["id"])
+
+
+def engagement_id(article_id: str) -> str:
+    """An engagement's id is anchored to a report, its earliest member article: whoever holds an
+    old id can find the engagement again after a regrouping by the article it names."""
+    return "e" + hashlib.sha1(article_id.encode()).hexdigest()[:11]
+
+
+def summarise(c: Cluster, horizon: date | None = None) -> dict:
     founder = min(c.members, key=lambda m: m.order)
-    eid = "e" + hashlib.sha1(founder.id.encode()).hexdigest()[:11]
+    eid = engagement_id(founder.id)
     dates = [m.raw["engagement"].get("date") for m in c.members if m.raw["engagement"].get("date")]
     full = [d for d in dates if len(d) == 10 and not d.startswith("X")]
     value = Counter(full or dates).most_common(1)[0][0] if dates else None
@@ -322,11 +341,18 @@ def summarise(c: Cluster) -> dict:
         sort_date = pubs[0].isoformat() if pubs else None
     statuses = {m.status for m in c.members}
     status = "held" if "held" in statuses else ("ongoing" if "ongoing" in statuses else "planned")
+    over = None
+    if status == "ongoing" and horizon is not None and value and len(value) == 10 and not value.startswith("X"):
+        last_day = date.fromisoformat(end) if end else date.fromisoformat(value) + timedelta(days=_ONGOING_AT_MOST)
+        if last_day < horizon:
+            status, over = "held", last_day
     places = Counter(m.place for m in c.members if m.place)
     pc = c.participants()
     need = max(1, -(-len(c.members) // 3))
     participants = sorted(n for n, k in pc.items() if k >= need)
     areas = Counter(a for m in c.members for a in m.areas)
+    place = places.most_common(1)[0][0] if places else None
+    chosen = {"date": value, "type": c.type, "status": status, "place": place, "participants": participants}
     return {
         "id": eid,
         "date": value,
@@ -334,8 +360,9 @@ def summarise(c: Cluster) -> dict:
         "sort_date": sort_date,
         "type": c.type,
         "status": status,
-        "place": places.most_common(1)[0][0] if places else None,
+        "place": place,
         "participants": participants,
+        "decisions": _decisions(c, chosen, over, horizon),
         "areas": dict(sorted(areas.items(), key=lambda kv: (-kv[1], kv[0]))),
         "languages": sorted({m.language for m in c.members if m.language}),
         "n_articles": len(c.members),
@@ -343,3 +370,50 @@ def summarise(c: Cluster) -> dict:
         if c.scores
         else 0.5,
     }
+
+
+def _held_day(it: Item) -> date | None:
+    """An undated report's own day: the day of the engagement it says was held."""
+    if it.status == "held" and it.interval and it.interval[2] == "day":
+        return it.interval[0]
+    return None
+
+
+_ONGOING_AT_MOST = 30  # days an exercise or visit of unknown length is taken to last at most
+
+
+def _decisions(c: Cluster, chosen: dict, over: date | None = None, horizon: date | None = None) -> dict:
+    """Per field, the surest member decision behind the value chosen ({confidence, reason, article,
+    start, end}): the Timeline shows why, and which report said so. A field no member decided, or
+    whose value no member holds (participants pooled from several), gets none."""
+    out: dict = {}
+    parsed = []
+    for m in c.members:
+        raw = m.raw["engagement"].get("decisions")
+        if raw:
+            parsed.append((m, json.loads(raw) if isinstance(raw, str) else raw))
+    for name, value in chosen.items():
+        best = None
+        for m, dec in parsed:
+            d = dec.get(name)
+            mine = m.raw["engagement"].get(name)
+            if not d or (set(mine or []) != set(value or []) if name == "participants" else mine != value):
+                continue
+            conf, reason, start, end = (list(d) + [-1, -1])[:4]
+            if best is None or (conf or 0.0) > best["confidence"]:
+                best = {"confidence": conf or 0.0, "reason": reason or "", "article": m.id, "start": start, "end": end}
+        if best is not None:
+            agree = sum(1 for m, _d in parsed if m.raw["engagement"].get(name) == value)
+            if agree >= 2 and name != "participants":
+                # several reports agree on it: surer than any one of them
+                best["confidence"] = round(min(0.95, best["confidence"] + 0.05 * (agree - 1)), 2)
+            out[name] = best
+    if over is not None:
+        out["status"] = {
+            "confidence": 0.8,
+            "reason": f"under way when reported; over by {over.isoformat()}, before the newest report ({horizon.isoformat()})",
+            "article": None,
+            "start": -1,
+            "end": -1,
+        }
+    return out

@@ -123,3 +123,12 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def snippet_html(snippet: str) -> str:
     """An FTS snippet (matches wrapped in \\x02 … \\x03) as escaped HTML with <mark>."""
     return html.escape(snippet or "").replace("\x02", "<mark>").replace("\x03", "</mark>")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def markdown_escape(text: str) -> str:
+    """Untrusted text (a file name, an address) inside a Markdown message, shown as typed: no
+    link, image, code span or emphasis can come out of it."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")

@@ -9,11 +9,12 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from dashboard import grouping, readers, store
 
@@ -45,7 +46,15 @@ class Summary:
 
 
 def parse_file(path: str, given: str, synthetic: bool = False, ingested_at: str | None = None) -> list[tuple]:
-    """Read and parse one file: ("ok", source, store.Prepared) or ("fail", source, reason) per record."""
+    """Read and parse one file: ("ok", source, store.Prepared) or ("fail", source, reason) per
+    record. Never raises: whatever one file does, the other files of its chunk still land."""
+    try:
+        return _parse_file(path, given, synthetic, ingested_at)
+    except Exception as exc:
+        return [("fail", readers.shown(given), f"could not be processed: {type(exc).__name__}: {exc}")]
+
+
+def _parse_file(path: str, given: str, synthetic: bool, ingested_at: str | None) -> list[tuple]:
     from dashboard import knowledge
     from dashboard.parse import parse_article
 
@@ -57,22 +66,53 @@ def parse_file(path: str, given: str, synthetic: bool = False, ingested_at: str 
             continue
         try:
             art = parse_article(item.text, item.meta, kb=kb, source=item.source)
+            rec = art.to_dict()
         except Exception as exc:  # one unparseable article must not take the batch down
             out.append(("fail", item.source, f"parser error: {type(exc).__name__}: {exc}"))
             continue
-        rec = art.to_dict()
         rec["warnings"] = list(item.warnings) + rec["warnings"]
         if not rec["body"].strip():
-            out.append(("fail", item.source, "no article text left after removing boilerplate"))
+            out.append(("fail", item.source, _no_body_reason(item.text)))
             continue
-        out.append(("ok", item.source, store.prepare(rec, item.source, synthetic, ingested_at)))
+        try:
+            out.append(("ok", item.source, store.prepare(rec, item.source, synthetic, ingested_at)))
+        except Exception as exc:
+            out.append(("fail", item.source, f"could not be prepared for storing: {type(exc).__name__}: {exc}"))
     return out
+
+
+def _no_body_reason(text: str) -> str:
+    """Why the parser kept nothing: a script it cannot split into words yet says so, plainly."""
+    letters = [c for c in text if c.isalpha()]
+    kana = sum("\u3040" <= c <= "\u30ff" for c in letters)
+    han = sum("\u4e00" <= c <= "\u9fff" for c in letters)
+    if letters and (kana + han) / len(letters) > 0.3:
+        script = "Japanese" if kana else "Chinese"
+        return (
+            f"no article text found: the text is {script}, written without spaces between words, "
+            "and this version of the parser cannot read it yet"
+        )
+    return "no article text left after removing boilerplate"
 
 
 def parse_files(chunk: list[tuple[str, str]], synthetic: bool) -> list[list[tuple]]:
     """Worker: one result list per file of the chunk."""
     stamp = store.now()  # one clock reading per chunk (a fraction of a second of parsing)
     return [parse_file(path, given, synthetic, stamp) for path, given in chunk]
+
+
+def _watch_parent() -> None:
+    """Worker initializer: exit when the ingest that started this worker is gone (a SIGKILL
+    gives it no chance to stop its pool), instead of parsing on as an orphan."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="watch-parent").start()
 
 
 def _chunks(files: list[tuple[str, str]]) -> Iterable[tuple[list[tuple[str, str]], int]]:
@@ -105,7 +145,7 @@ def _results(files: list[tuple[str, str]], synthetic: bool, workers: int) -> Ite
         for path, given in files:
             yield parse_file(path, given, synthetic)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_watch_parent) as pool:
         pending: deque = deque()
         in_flight = 0
         chunks = _chunks(files)
@@ -117,13 +157,17 @@ def _results(files: list[tuple[str, str]], synthetic: bool, workers: int) -> Ite
                 if nxt is None:
                     return
                 chunk, size = nxt
-                pending.append((pool.submit(parse_files, chunk, synthetic), size))
+                pending.append((pool.submit(parse_files, chunk, synthetic), chunk, size))
                 in_flight += size
 
         fill()
         while pending:
-            fut, size = pending.popleft()
-            per_file = fut.result()
+            fut, chunk, size = pending.popleft()
+            try:
+                per_file = fut.result()
+            except Exception as exc:  # a worker that died (out of memory …) fails its files, not the run
+                why = f"parser process failed: {type(exc).__name__}: {exc or 'it stopped unexpectedly'}"
+                per_file = [[("fail", readers.shown(given), why)] for _path, given in chunk]
             in_flight -= size
             fill()
             yield from per_file
@@ -137,14 +181,18 @@ def ingest(
     synthetic: bool = False,
     on_file: Callable[[str, str, str | None], None] | None = None,
     command: str = "ingest",
+    named: list[tuple[str, str]] | None = None,
 ) -> Summary:
-    """Ingest files/folders into the database; `on_file(source, outcome, reason)` reports each one."""
+    """Ingest files/folders into the database; `on_file(source, outcome, reason)` reports each one.
+
+    `named`: (path, name to store and report) pairs read besides `paths`, for files whose path
+    says nothing to the user (an upload saved in a temporary folder)."""
     summary = Summary()
-    files: list[tuple[str, str]] = []
+    files: list[tuple[str, str]] = list(named or [])
     for given in paths:
-        if not Path(given).exists():
-            summary.failed.append((given, "no such file or folder"))
-    for f, given in readers.expand([p for p in paths if Path(p).exists()]):
+        if not os.path.lexists(given):
+            summary.failed.append((readers.shown(given), "no such file or folder"))
+    for f, given in readers.expand([p for p in paths if os.path.lexists(p)]):
         files.append((str(f), given))
     db = store.connect(db_path)
     # checkpoint the write-ahead log every 40 MB rather than every 4 MB: pages written again and
@@ -152,7 +200,7 @@ def ingest(
     db.execute("PRAGMA wal_autocheckpoint = 10000")
     summary.run_id = run_id = store.start_run(db, command)
     for source, reason in summary.failed:
-        with db.atomic():
+        with store.write(db):
             store.log_file(db, run_id, source, "failed", reason)
         if on_file:
             on_file(source, "failed", reason)
@@ -170,7 +218,7 @@ def ingest(
     def flush() -> None:
         if not pending:
             return
-        with db.atomic():
+        with store.write(db):
             for res in pending:
                 if res[0] == "fail":
                     _, source, reason = res
@@ -229,13 +277,16 @@ def regroup(db) -> int:
 
 
 def _regroup(db) -> int:
-    articles = store.grouping_input(db)
-    engagements, links = grouping.group(articles)
     from dashboard import knowledge
 
     kb = knowledge.default()
-    people = {name: info.get("country", "") for name, info in kb.organisations.items()}  # forces
-    people.update(kb.people)
-    people.update(dict(db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall()))
-    store.replace_engagements(db, engagements, links, people, store.engagement_area_rows(articles, engagements, links))
+    # read and write under one write lock: a grouping computed from a snapshot that another
+    # ingest has since added to would unlink that ingest's articles
+    with store.write(db):
+        articles = store.grouping_input(db)
+        engagements, links = grouping.group(articles)
+        people = {name: info.get("country", "") for name, info in kb.organisations.items()}  # forces
+        people.update(kb.people)
+        people.update(dict(db.execute("SELECT name, max(country) FROM article_people GROUP BY name").fetchall()))
+        store.replace_engagements(db, engagements, links, people, store.engagement_area_rows(articles, engagements, links))
     return len(engagements)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard import store
 from dashboard.parse.segment import unspace
+from dashboard.store.decisions import SURE
 
 SNIPPETS = 50  # snippets cost an FTS pass each: only the first rows of a result get one
 
@@ -42,6 +43,7 @@ class Filters:
     text: str = ""
     include_synthetic: bool = True
     expand: bool = True  # search a name's other spellings too (dashboard/expand.py)
+    sure_dates: bool = False  # only engagements whose date the parser is sure of (store.decisions.SURE)
 
 
 def text_query(text: str, expand: bool = True):
@@ -49,7 +51,7 @@ def text_query(text: str, expand: bool = True):
     from dashboard import knowledge
     from dashboard.expand import expand as widen
 
-    return widen(text, knowledge.default(), enabled=expand)
+    return widen(store.searchable(text), knowledge.default(), enabled=expand)
 
 
 def _fts(f: Filters) -> str | None:
@@ -108,6 +110,9 @@ def _engagement_where(f: Filters, skip_areas: bool = False) -> tuple[str, list]:
     if aw:
         sql.append(f"e.id IN (SELECT a.engagement_id FROM articles a WHERE {aw})")
         args += aargs
+    if f.sure_dates:
+        sql.append("e.date_confidence >= ?")
+        args.append(SURE)
     return (" WHERE " + " AND ".join(sql)) if sql else "", args
 
 
@@ -123,12 +128,13 @@ def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
     where, args = _engagement_where(f)
     df = _read(
         f"""SELECT e.id, e.date, e.end_date, e.sort_date, e.year, e.type, e.status, e.place,
-                   e.participants, e.areas, e.languages, e.n_articles, e.confidence
+                   e.participants, e.areas, e.languages, e.n_articles, e.confidence,
+                   e.date_confidence, e.decisions
             FROM engagements e {where} ORDER BY e.sort_date, e.id""",
         db.conn,
         params=args,
     )
-    for col, empty in (("participants", "[]"), ("languages", "[]"), ("areas", "{}")):
+    for col, empty in (("participants", "[]"), ("languages", "[]"), ("areas", "{}"), ("decisions", "{}")):
         df[col] = _json_column(df[col], empty)
     return df
 
@@ -145,6 +151,18 @@ def engagement_articles(db, engagement_id: str) -> pd.DataFrame:
         db.conn,
         params=[engagement_id],
     )
+
+
+def articles_by_engagement(db) -> dict[str, list[dict]]:
+    """Every engagement's articles from one query (one query per engagement took 10 s at 3,391)."""
+    out: dict[str, list[dict]] = defaultdict(list)
+    keys = ("id", "title", "language", "outlet", "url", "published", "source_file")
+    for eid, *row in db.execute(
+        """SELECT engagement_id, id, title, language, outlet, url, published, source_file
+           FROM articles WHERE engagement_id IS NOT NULL ORDER BY engagement_id, published, id"""
+    ):
+        out[eid].append(dict(zip(keys, row, strict=True)))
+    return out
 
 
 def participants(db, engagement_id: str) -> pd.DataFrame:

@@ -9,12 +9,29 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+import stat
 import zipfile
+import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from dashboard.encodings import decode, shown, sniff_binary, valid_text
 
 MAX_BYTES = 50 * 1024 * 1024
+# An article is read whole or not at all: a cut text would be stored as if complete (with an id
+# that matches no real article), and a field of millions of characters is an export gone wrong
+# (several articles in one cell, a dump), not a news story. A long feature runs to 100 k.
+MAX_ARTICLE_CHARS = 1_000_000
+MAX_META_CHARS = 4_000  # a title, url, date or outlet longer than this is not one: it is dropped
+MAX_ARCHIVE_BYTES = 4 * MAX_BYTES  # what one zip may expand to, counted as it is read
+# members of an archive that are documents we cannot read (reported) and junk that archivers
+# add (skipped quietly unless nothing else is there)
+DOCUMENTS = {".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pages", ".xls", ".xlsx", ".ods", ".ppt", ".pptx"}
+ARCHIVES = {".zip", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz"}
+JUNK_NAMES = {".ds_store", "thumbs.db", "desktop.ini"}
 TEXT_FIELDS = (
     "text",
     "body",
@@ -40,17 +57,6 @@ DATE_FIELDS = (
 SOURCE_FIELDS = ("source", "site", "outlet", "publisher", "source_name", "sitename")
 LANG_FIELDS = ("language", "lang")
 SUFFIXES = {".txt", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson", ".csv", ".zip"}
-_MAGIC = {
-    b"%PDF": "a PDF document",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"\x7fELF": "an executable",
-    b"MZ": "a Windows executable",
-    b"\x1f\x8b": "a gzip archive",
-    b"Rar!": "a RAR archive",
-    b"\xd0\xcf\x11\xe0": "an old Office document",
-}
 
 
 @dataclass(frozen=True)
@@ -70,81 +76,31 @@ class ReadFailure:
 Item = RawRecord | ReadFailure
 
 
-def decode(data: bytes) -> tuple[str | None, str, list[str]]:
-    """(text, encoding, warnings); text is None when no encoding fits."""
-    warnings: list[str] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16", warnings
-        except UnicodeDecodeError:
-            return None, "utf-16", warnings
-    # UTF-16 without a byte-order mark: spaces and ASCII letters leave zero bytes behind (and
-    # Devanagari in UTF-16-LE is also valid UTF-8 garbage, so this test must come first)
-    if b"\x00" in data[:8000]:
-        t = _utf16_guess(data)
-        if t is not None:
-            return t, "utf-16", warnings
-    try:
-        return data.decode("utf-8"), "utf-8", warnings
-    except UnicodeDecodeError as exc:
-        bad_at = exc.start
-    # mostly UTF-8 with a few broken bytes: keep the article, say what was replaced
-    lossy = data.decode("utf-8", errors="replace")
-    bad = lossy.count("\ufffd")
-    multibyte = sum(1 for b in data[:20000] if b >= 0xC2)
-    if multibyte > 20 and bad <= max(3, len(lossy) // 500):
-        warnings.append(f"{bad} undecodable byte sequence(s) replaced (first at byte {bad_at})")
-        return lossy, "utf-8", warnings
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.chaos > 0.25:
-        return None, "", warnings
-    warnings.append(f"decoded as {best.encoding}")
-    return str(best), best.encoding, warnings
-
-
-def _utf16_guess(data: bytes) -> str | None:
-    """Text if the bytes read as UTF-16 (either byte order) with no control characters."""
-    for enc in ("utf-16-le", "utf-16-be"):
-        try:
-            t = data[: len(data) - len(data) % 2].decode(enc)
-        except UnicodeDecodeError:
-            continue
-        head = t[:3000]
-        if head and sum(c.isprintable() or c in "\n\r\t" for c in head) / len(head) > 0.98:
-            return t
-    return None
-
-
-def _sniff_binary(data: bytes) -> str | None:
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            return what
-    head = data[:8000]
-    if b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        if _utf16_guess(head) is not None:
-            return None  # UTF-16 without a byte-order mark: decode() reads it
-        return "binary data (it contains NUL bytes)"
-    return None
+def _scalar(v):
+    """A field value as text, or None: NaN and Infinity (JSON allows them) and nested lists are no
+    title or date."""
+    if isinstance(v, dict):  # {"source": {"name": "..."}} in news-API exports
+        v = v.get("name") or v.get("title") or v.get("id")
+    if isinstance(v, bool) or v is None or isinstance(v, (list, dict)):
+        return None
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    v = str(v)
+    return v if v.strip() else None
 
 
 def _pick(obj: dict, names: tuple[str, ...]):
     lower = {str(k).lower(): v for k, v in obj.items()}
     for n in names:
-        v = lower.get(n.lower())
-        if isinstance(v, dict):  # {"source": {"name": "..."}} in news-API exports
-            v = v.get("name") or v.get("title") or v.get("id")
-        if v not in (None, ""):
+        v = _scalar(lower.get(n.lower()))
+        if v is not None:
             return v
     return None
 
 
 def _record_from_obj(obj: dict, source: str) -> Item:
     text = _pick(obj, TEXT_FIELDS)
-    if not isinstance(text, str) or not text.strip():
+    if text is None:
         return ReadFailure(
             source, f"no article text (looked for fields: {', '.join(TEXT_FIELDS[:3])} …)"
         )
@@ -155,7 +111,7 @@ def _record_from_obj(obj: dict, source: str) -> Item:
         "source": _pick(obj, SOURCE_FIELDS),
         "language": _pick(obj, LANG_FIELDS),
     }
-    meta = {k: str(v) for k, v in meta.items() if v not in (None, "")}
+    meta = {k: v for k, v in meta.items() if v is not None}
     if _looks_like_html(text):
         return _from_html(text, source, meta)
     return RawRecord(source, text, meta)
@@ -196,13 +152,21 @@ def _from_html(html: str, source: str, meta: dict | None = None) -> Item:
     return RawRecord(source, text, m)
 
 
+def _json(text: str):
+    """json.loads with NaN/Infinity read as null (a NaN title is no title, not "nan")."""
+    return json.loads(text, parse_constant=lambda _name: None)
+
+
 def _records_from_json(text: str, source: str) -> Iterator[Item]:
     try:
-        data = json.loads(text)
+        data = _json(text)
     except json.JSONDecodeError as exc:
         yield ReadFailure(
             source, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         )
+        return
+    except RecursionError:
+        yield ReadFailure(source, "JSON is nested too deeply to be an article export")
         return
     if isinstance(data, dict):
         for key in ("articles", "results", "items", "data", "records", "stories"):
@@ -234,9 +198,12 @@ def _records_from_jsonl(text: str, source: str) -> Iterator[Item]:
         n += 1
         src = f"{source}#{n}"
         try:
-            obj = json.loads(line)
+            obj = _json(line)
         except json.JSONDecodeError as exc:
             yield ReadFailure(src, f"line {lineno} is not valid JSON: {exc.msg}")
+            continue
+        except RecursionError:
+            yield ReadFailure(src, f"line {lineno} is JSON nested too deeply to be an article")
             continue
         yield (
             _record_from_obj(obj, src)
@@ -272,8 +239,40 @@ def _records_from_csv(text: str, source: str) -> Iterator[Item]:
         yield ReadFailure(source, "CSV has a header but no rows")
 
 
+
+def _checked(item: Item) -> Item:
+    """Every record leaves the readers valid and of a size the parser is made for."""
+    if not isinstance(item, RawRecord):
+        return item
+    text, warnings = valid_text(item.text)
+    if len(text) > MAX_ARTICLE_CHARS:
+        return ReadFailure(
+            item.source,
+            f"article text is {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,} per article "
+            "(is it several articles in one field?)",
+        )
+    if not text.strip():
+        return ReadFailure(item.source, "article text is empty")
+    meta = {}
+    for k, v in item.meta.items():
+        v, w = valid_text(str(v))
+        if len(v) > MAX_META_CHARS:
+            warnings.append(f"{k} field of {len(v):,} characters ignored (the limit is {MAX_META_CHARS:,})")
+            continue
+        warnings += [f"{k}: {x}" for x in w]
+        meta[k] = v
+    if text is item.text and meta == item.meta and not warnings:
+        return item
+    return RawRecord(item.source, text, meta, item.warnings + tuple(warnings))
+
+
 def read_bytes(data: bytes, source: str, suffix: str = "") -> Iterator[Item]:
     """Records from the bytes of one file; `suffix` (".json" …) picks the format, else content decides."""
+    for item in _read_bytes(data, source, suffix):
+        yield _checked(item)
+
+
+def _read_bytes(data: bytes, source: str, suffix: str) -> Iterator[Item]:
     if len(data) > MAX_BYTES:
         yield ReadFailure(
             source,
@@ -287,7 +286,7 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> Iterator[Item]:
     if suffix == ".zip" or data.startswith(b"PK\x03\x04"):
         yield from _read_zip(data, source)
         return
-    what = _sniff_binary(data)
+    what = sniff_binary(data)
     if what:
         yield ReadFailure(source, f"not a text file: {what}")
         return
@@ -295,7 +294,7 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> Iterator[Item]:
     if text is None:
         yield ReadFailure(
             source,
-            "cannot decode: the bytes are not UTF-8, UTF-16 or a recognisable 8-bit encoding",
+            "cannot decode: the bytes are not UTF-8, UTF-16, UTF-32 or a recognisable 8-bit encoding",
         )
         return
     text = text.lstrip("\ufeff")
@@ -323,62 +322,159 @@ def read_bytes(data: bytes, source: str, suffix: str = "") -> Iterator[Item]:
         yield item
 
 
+class _TooLarge(Exception):
+    pass
+
+
+def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """The member's bytes, streamed: its declared size may lie, so stop at `limit`, never trust it."""
+    out = bytearray()
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            out += chunk
+            if len(out) > limit:
+                raise _TooLarge
+    return bytes(out)
+
+
 def _read_zip(data: bytes, source: str) -> Iterator[Item]:
+    """Every member that holds articles, each named `archive!member`; members of one name are all
+    kept (`name (2)`), and what cannot be read is named with its reason."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        yield ReadFailure(source, "not a valid zip archive")
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, UnicodeDecodeError, OSError) as exc:
+        yield ReadFailure(source, f"not a valid zip archive ({exc})" if str(exc) else "not a valid zip archive")
         return
     total = 0
+    seen: Counter = Counter()
+    skipped: Counter = Counter()
+    reported = False
     with zf:
-        for info in zf.infolist():
-            if info.is_dir() or Path(info.filename).name.startswith("."):
+        for info in infos:
+            if info.is_dir():
                 continue
-            member = f"{source}!{info.filename}"
-            suffix = Path(info.filename).suffix.lower()
-            if suffix not in SUFFIXES - {".zip"}:
+            name = info.filename
+            base = PurePosixPath(name).name
+            suffix = PurePosixPath(base).suffix.lower()
+            if name.startswith("__MACOSX/") or base.startswith("._") or base.lower() in JUNK_NAMES:
+                skipped["macOS or Windows folder metadata"] += 1
                 continue
-            total += info.file_size
-            if info.file_size > MAX_BYTES or total > 4 * MAX_BYTES:
-                yield ReadFailure(member, "archive member is too large")
+            seen[name] += 1
+            member = f"{source}!{name}" + (f" ({seen[name]})" if seen[name] > 1 else "")
+            if suffix in ARCHIVES:
+                reported = True
+                yield ReadFailure(member, "an archive inside the archive is not opened: unzip it and add its files")
                 continue
-            yield from read_bytes(zf.read(info), member, suffix)
+            if suffix in DOCUMENTS:
+                reported = True
+                yield ReadFailure(member, f"{suffix} documents are not read: save the article as text or HTML")
+                continue
+            if suffix not in SUFFIXES:
+                skipped[f"{suffix or 'no-suffix'} file(s)"] += 1
+                continue
+            reported = True
+            if info.flag_bits & 0x1:
+                yield ReadFailure(member, "archive member is encrypted (password-protected) and cannot be read")
+                continue
+            limit = min(MAX_BYTES, MAX_ARCHIVE_BYTES - total)
+            if limit <= 0:
+                yield ReadFailure(member, f"not read: the archive expands to more than {MAX_ARCHIVE_BYTES >> 20} MB")
+                continue
+            try:
+                content = _read_member(zf, info, limit)
+            except _TooLarge:
+                what = "archive member" if limit == MAX_BYTES else "archive"
+                yield ReadFailure(
+                    member,
+                    f"{what} expands to more than {limit / 1e6:.0f} MB "
+                    f"(declared {info.file_size / 1e6:,.0f} MB from {info.compress_size / 1e6:,.1f} MB): not read",
+                )
+                total += limit
+                continue
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
+                yield ReadFailure(member, f"archive member is corrupt: {exc}")
+                continue
+            total += len(content)
+            yield from _read_bytes(content, member, suffix)
+    if not reported:
+        what = "; ".join(f"{n} {k}" for k, n in skipped.items())
+        yield ReadFailure(
+            source,
+            "archive holds no article files (txt, html, json, jsonl, csv)" + (f"; skipped: {what}" if what else ": it is empty"),
+        )
 
 
 def read_path(path: str | Path, given: str | None = None) -> Iterator[Item]:
     """Records from one file (never raises: every problem is a ReadFailure)."""
-    p = Path(path)
-    source = given if given is not None else str(path)
+    source = shown(given if given is not None else str(path))
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
+        for item in _read_path(Path(path), source):
+            yield _checked(item)
+    except Exception as exc:  # a reader bug on one file must not stop the batch
+        yield ReadFailure(source, f"cannot read: {type(exc).__name__}: {exc}")
+
+
+def _read_path(p: Path, source: str) -> Iterator[Item]:
+    try:
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
+            yield ReadFailure(source, _folder_note(p))
+            return
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a named pipe (FIFO)" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
+            yield ReadFailure(source, f"is {kind}, not a file: not read")
+            return
+        if st.st_size > MAX_BYTES:
             yield ReadFailure(
-                source, f"file is {size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB"
+                source, f"file is {st.st_size / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB"
             )
             return
         data = p.read_bytes()
     except FileNotFoundError:
         yield ReadFailure(source, "no such file")
         return
-    except IsADirectoryError:
-        yield ReadFailure(source, "is a directory")
-        return
     except OSError as exc:
         yield ReadFailure(source, f"cannot read: {exc.strerror or exc}")
         return
-    yield from read_bytes(data, source, p.suffix)
+    yield from _read_bytes(data, source, p.suffix)
+
+
+def _folder_note(p: Path) -> str:
+    """Why a folder gave nothing: what it holds instead."""
+    kinds = Counter(f.suffix.lower() or "no-suffix" for f in p.rglob("*") if f.is_file())
+    if not kinds:
+        return "folder is empty"
+    what = ", ".join(f"{n} {k}" for k, n in kinds.most_common(5))
+    return f"folder holds no article files (txt, html, json, jsonl, csv, zip); found: {what}"
+
+
+def _hidden_dir(f: Path, top: Path) -> bool:
+    return any(part.startswith(".") for part in f.relative_to(top).parts[:-1])
 
 
 def expand(paths: list[str]) -> Iterator[tuple[Path, str]]:
-    """Files under the given paths (folders recursively, in a stable order), with the name to report."""
+    """Files under the given paths (folders recursively, in a stable order), with the name to report.
+
+    Hidden folders (.git, .venv) and AppleDouble files (._name) are left out; a hidden file
+    (.notes.txt) is read. A folder with nothing to read is yielded itself, so read_path says why."""
     for given in paths:
         p = Path(given)
         if p.is_dir():
+            found = False
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."):
-                    yield f, str(f)
+                if (
+                    f.suffix.lower() in SUFFIXES
+                    and not f.name.startswith("._")
+                    and not _hidden_dir(f, p)
+                    and f.is_file()
+                ):
+                    found = True
+                    yield f, shown(str(f))
+            if not found:
+                yield p, shown(given)
         else:
-            yield p, given
+            yield p, shown(given)
 
 
 def read_all(paths: list[str]) -> Iterator[Item]:

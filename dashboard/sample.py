@@ -10,8 +10,11 @@ from dashboard import ingest, paths, store
 SAMPLE_DIR = paths.SAMPLE
 
 
-def build(target: str | os.PathLike, progress: bool = False, workers: int | None = None) -> ingest.Summary:
-    """Build `target` from data/sample/ into a new file swapped in atomically."""
+def build(
+    target: str | os.PathLike, progress: bool = False, workers: int | None = None, if_missing: bool = False
+) -> ingest.Summary | None:
+    """Build `target` from data/sample/ into a new file swapped in atomically (None: `if_missing`
+    and another build made it first)."""
     result: dict[str, ingest.Summary] = {}
 
     def fill(tmp: Path) -> None:
@@ -19,12 +22,12 @@ def build(target: str | os.PathLike, progress: bool = False, workers: int | None
             [str(SAMPLE_DIR)], tmp, progress=progress, workers=workers, command="build sample database"
         )
 
-    store.build_atomically(target, fill)
-    return result["summary"]
+    store.build_atomically(target, fill, if_missing=if_missing)
+    return result.get("summary")
 
 
 def ensure(target: str | os.PathLike) -> ingest.Summary | None:
-    """Build the sample database if `target` does not exist; a user's existing file is never touched."""
-    if Path(target).exists():
-        return None
-    return build(target)
+    """Build the sample database unless `target` holds one: the app's first start, which several
+    browser tabs may reach at once. The build happens once, under a lock; the tabs that waited
+    get None and open what it made. A user's existing file is never touched."""
+    return build(target, if_missing=True)

@@ -2,6 +2,7 @@
 
     python scripts/bench_parse.py            # 5 runs over the golden + sample articles, 5 KB articles, 3 KB Japanese articles
     python scripts/bench_parse.py --runs 9
+    python scripts/bench_parse.py --scaling  # time against input length: 10 k, 100 k, 1 M characters
 
 The 5 KB corpus joins paragraphs of real sample articles until each text is about 5,000 characters,
 so the figure answers "articles/s per core for 5 KB articles"; the Japanese corpus joins the
@@ -11,7 +12,9 @@ team-written Japanese articles of tests/lang until each is about 3 KB in UTF-8 (
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -71,12 +74,72 @@ def run(items, kb) -> float:
     return len(items) / (time.perf_counter() - t0)
 
 
+# Inputs that once grew with the square of their length (issue 12, §3): one unit repeated
+SCALING = {
+    "dates": "05 मई 2025 ",
+    "numeric dates": "1-1-2020 ",
+    "numbers": "12345 67,890 2+2 ",
+    "datelines": "नई दिल्ली, 5 मई (भाषा)। रक्षा मंत्री राजनाथ सिंह ने जापान के रक्षा मंत्री से बात की।\n",
+    "underscores": "_",
+    "mixed prose": "India and Japan held talks on 5 May 2025 in New Delhi. भारत और जापान ने 6 मई को टोक्यो में बात की। ",
+}
+SIZES = (10_000, 100_000, 1_000_000)
+
+
+def scaling_input(kind: str, size: int) -> str:
+    head = "India Japan defence talks\n\n"
+    unit = SCALING[kind]
+    return head + (unit * (size // len(unit) + 1))[: size - len(head)]
+
+
+def one(kind: str, size: int) -> float:
+    """Seconds to parse one scaling input (run in its own process, so a slow one can be cut off)."""
+    kb = knowledge.default()
+    parse_article("India Japan talks\n\nNew Delhi, 5 May 2025: the ministers met.", kb=kb)  # warm-up
+    text = scaling_input(kind, size)
+    t0 = time.perf_counter()
+    parse_article(text, {}, kb=kb)
+    return time.perf_counter() - t0
+
+
+def scaling(limit: float) -> None:
+    print(f"{'input':<14}" + "".join(f"{n:>12,}" for n in SIZES) + "   ratio 10k→100k, 100k→1M (10 = linear)")
+    for kind in SCALING:
+        times: list[float | None] = []
+        for size in SIZES:
+            if times and times[-1] is None:
+                times.append(None)  # the smaller one was already cut off
+                continue
+            try:
+                out = subprocess.run(
+                    [sys.executable, __file__, "--one", kind, str(size)], capture_output=True, text=True, timeout=limit, check=True
+                )
+                times.append(json.loads(out.stdout)["seconds"])
+            except subprocess.TimeoutExpired:
+                times.append(None)
+            except subprocess.CalledProcessError as exc:
+                print(f"{kind}: {size} failed: {exc.stderr.strip().splitlines()[-1:]}")
+                times.append(None)
+        cells = "".join(f"{t:>11.2f}s" if t is not None else f"{'>' + format(limit, 'g') + 's':>12}" for t in times)
+        ratios = [f"{b / a:.0f}" if a and b else "—" for a, b in zip(times, times[1:], strict=False)]
+        print(f"{kind:<14}{cells}   {', '.join(ratios)}", flush=True)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--scaling", action="store_true", help="time against input length instead")
+    ap.add_argument("--limit", type=float, default=120.0, help="with --scaling: seconds before an input is cut off")
+    ap.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.one:
+        print(json.dumps({"seconds": one(args.one[0], int(args.one[1]))}))
+        return 0
+    if args.scaling:
+        scaling(args.limit)
+        return 0
     t0 = time.perf_counter()
     kb = knowledge.default()
     load_s = time.perf_counter() - t0

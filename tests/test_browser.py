@@ -107,6 +107,8 @@ def test_each_page_opens_and_its_charts_draw(analyst, path, name, charts):
     assert a.page.locator("h1").first.inner_text()
     if charts:
         a.page.wait_for_selector(".js-plotly-plot .scatterlayer .trace", timeout=30_000)
+        # charts draw one after another: wait for all of them, not the first
+        a.page.wait_for_function(f"() => document.querySelectorAll('.js-plotly-plot').length >= {charts}", timeout=30_000)
         assert a.page.locator(".js-plotly-plot").count() >= charts
         assert a.page.locator(".js-plotly-plot .scatterlayer path.point").count() > 5
     a.shot(name)
@@ -157,6 +159,36 @@ def test_upload_on_the_ingest_page_reaches_the_other_pages(analyst, tmp_path):
     a.shot("ingest-result")
     a.open("articles", "q=Quokkaberry")
     assert a.page.locator("text=Sahyog Kaijin off Chennai").count() >= 1, a.log()
+
+
+def test_an_upload_with_bad_files_and_two_files_of_one_name_lands_the_good_ones(analyst):
+    """One bad file never aborts an upload; every file keeps the name the user gave it."""
+    from tests.badfiles import large
+
+    bad = large.FILES
+    files = [
+        {"name": "report.txt", "mimeType": "text/plain", "buffer": large.article(301).encode()},
+        {"name": "report.txt", "mimeType": "text/plain", "buffer": large.article(302).encode()},
+        {"name": ".hidden.txt", "mimeType": "text/plain", "buffer": large.article(303).encode()},
+        {"name": "deep.json", "mimeType": "application/json", "buffer": ("[" * 100_000 + "]" * 100_000).encode()},
+        {"name": "zip_bad_crc.zip", "mimeType": "application/zip", "buffer": (bad / "zip_bad_crc.zip").read_bytes()},
+        {"name": "zip_encrypted_member.zip", "mimeType": "application/zip", "buffer": (bad / "zip_encrypted_member.zip").read_bytes()},
+        {"name": "surrogate.json", "mimeType": "application/json", "buffer": (bad / "json_lone_surrogate.json").read_bytes()},
+    ]
+    analyst.open("ingest")
+    page = analyst.page
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files)
+    page.get_by_role("button", name="Add to the database").click()
+    page.wait_for_selector("text=Done", timeout=60_000)
+    page.wait_for_selector("text=6 new", timeout=30_000)  # 3 text files, a good member of each zip, the surrogate JSON
+    page.wait_for_selector("text=report.txt (2)", timeout=30_000)
+    body = page.inner_text("body")
+    assert "deep.json: JSON is nested too deeply" in body
+    assert "zip_bad_crc.zip!crc.txt: archive member is corrupt" in body
+    assert "zip_encrypted_member.zip!secret.txt: archive member is encrypted" in body
+    assert "report.txt (2)" in body and ".hidden.txt" in body
+    assert "/tmp" not in body and "Traceback" not in body
+    analyst.shot("ingest-bad-files")
 
 
 def test_briefing_at_1920_in_normal_and_presentation_mode(browser, server):

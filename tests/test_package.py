@@ -45,5 +45,5 @@ def test_the_wheel_installs_and_runs_away_from_the_checkout(tmp_path):
     assert str(env_dir) in got[0] and got[1] == f"False True {tmp_path / 'xdg' / 'india-japan-dashboard' / 'articles.db'}"
     ok = subprocess.run([python, "-m", "dashboard", "check-knowledge"], cwd=where, env=env, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    app = subprocess.run([python, "-c", "from dashboard import serve; print(' '.join(serve.command([])))"], cwd=where, env=env, capture_output=True, text=True, check=True).stdout
+    app = subprocess.run([python, "-c", "from dashboard import launch; print(' '.join(launch.command([])))"], cwd=where, env=env, capture_output=True, text=True, check=True).stdout
     assert str(env_dir) in app and "--theme.primaryColor=#1f4e9c" in app and "--server.maxUploadSize=50" in app

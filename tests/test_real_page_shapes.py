@@ -320,3 +320,14 @@ def test_this_month_gives_way_to_the_day_in_that_month(parse):
         "Officials said the foreign and defence ministers will meet in New Delhi on November 30.",
     )
     assert e.date == "2019-11-30"
+
+
+def test_a_dateline_city_that_only_rhymes_with_a_known_one_is_not_read_as_it(kb):
+    from dashboard.parse.entities import dateline_place
+
+    assert dateline_place("वियतितिन", kb) == ("Vientiane", "spelling")  # a misspelling keeps the first sound
+    assert dateline_place("Toyko", kb) == ("Tokyo", "spelling")
+    assert dateline_place("कोच्चिन्न", kb)[0] != "Visakhapatnam"
+    assert dateline_place("हैदराबाद", kb) == ("Hyderabad", "alias")
+    for furniture in ("ब्यूरो", "संवाददाता", "डेस्क", "Staff Reporter", "Bureau", "गुरुवार", "Thursday"):
+        assert dateline_place(furniture, kb) == (None, "")

@@ -218,7 +218,7 @@ def test_version_1_database_is_migrated_with_its_articles(tmp_path):
     rec = parse_article("भारत-जापान वार्ता\n\nरक्षा मंत्री राजनाथ सिंह ने 5 मई 2025 को जापान के रक्षा मंत्री जनरल नकातानी से द्विपक्षीय बैठक की।", kb=knowledge.default()).to_dict()
     row = store._article_row("x1", rec, "old.txt", False)
     row["record"] = json.dumps(rec, ensure_ascii=False)
-    for col in ("eng_end_date", "eng_participants", "main_exercise", "segmented"):
+    for col in ("eng_end_date", "eng_participants", "main_exercise", "segmented", "eng_decisions"):
         row.pop(col)
     db["articles"].insert(row)
     db.conn.commit()
@@ -234,6 +234,9 @@ def test_version_1_database_is_migrated_with_its_articles(tmp_path):
     assert queries.article(db, "x1")["record"]["body"] == rec["body"]  # shown whole …
     assert "body" not in json.loads(db.execute("SELECT record FROM records").fetchone()[0])  # … stored once
     assert queries.search(db, "नकातानी")  # the full-text index still points at the right rows
+    # migration 6: each field's confidence and reason, read back from the stored record
+    decided = json.loads(db.execute("SELECT eng_decisions FROM articles WHERE id = 'x1'").fetchone()[0])
+    assert decided["date"][0] >= 0.8 and "5 मई 2025" in decided["date"][1]
 
 
 def test_regrouping_does_not_reindex_text(sample_db, tmp_path):

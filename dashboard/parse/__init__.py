@@ -109,9 +109,13 @@ def parse_article(text: str, meta: dict | None = None, kb=None, source: str = ""
     # roles ("Japan's defence minister") resolve by the article's own date when there is one
     ref_date = published
     if ref_date is None:
-        full = [r for r in raw_dates if r.kind == "full"]
-        if full:
-            ref_date = date(full[0].year, full[0].month, full[0].day)
+        for r in raw_dates:
+            if r.kind == "full":
+                try:
+                    ref_date = date(r.year, r.month, r.day)
+                    break
+                except ValueError:  # a date as written that no calendar has ("29 February 2065")
+                    continue
     person_hits, pw = _entities.find_people(body, hits, kb, ref_date)
     inferred = None  # a page date worked out, not read: it dates the text but is not reported as read
     if cleaned.dateline_date and published is None:

@@ -73,9 +73,12 @@ def dateline_place(head: str, kb) -> tuple[str | None, str]:
 def _dateline_place(head: str, kb) -> tuple[str | None, str]:
     word = re.split(r"\s*[,(\[|]", head.strip(), maxsplit=1)[0].strip()
     # the place must be all of the dateline's first part: "गांधीनगर शिखर वार्ता:" is a headline
-    names = [h.value for h in kb.matcher.find(word) if h.kind == "place" and h.start == 0 and h.end >= len(word) - 1]
+    whole = [h for h in kb.matcher.find(word) if h.start == 0 and h.end >= len(word) - 1]
+    names = [h.value for h in whole if h.kind == "place"]
     if names:
         return names[0], "alias"
+    if whole:
+        return None, ""  # a known word of another kind ("गुरुवार", a weekday) is never a misspelt city
     if not word or len(word.split()) > 2 or any(c.isdigit() for c in word):
         return None, ""
     keys = _PLACE_KEYS.get(id(kb))
@@ -90,7 +93,10 @@ def _dateline_place(head: str, kb) -> tuple[str | None, str]:
         return None, ""
     from rapidfuzz import process
 
-    best = process.extract(key, list(keys), scorer=fuzz.ratio, limit=5)
+    # a misspelling keeps the first sound and about the length ("वियतितिन" ~ Vientiane): another
+    # city that merely rhymes (हैदराबाद ~ Ahmedabad, चंडीगढ़ ~ Gandhinagar) is no match
+    alike = [k for k in keys if k[:1] == key[:1] and 0.7 <= len(k) / len(key) <= 1.4]
+    best = process.extract(key, alike, scorer=fuzz.ratio, limit=5)
     if not best or best[0][1] < _DATELINE_FUZZ:
         return None, ""
     name = keys[best[0][0]]

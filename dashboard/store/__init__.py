@@ -1,7 +1,7 @@
 """The one package that talks to SQLite (sqlite-utils): schema, migrations, writes, full-text index.
 
 Callers use `from dashboard import store` and `store.connect(...)`; the submodules say where each
-operation lives: connection (opening, errors, atomic rebuilds), schema (migrations), articles
+operation lives: connection (opening, errors, the write transaction, atomic rebuilds), schema (migrations), articles
 (writing parsed articles and the ingest log), engagements (the grouping's input and output) and
 search (the FTS tokenizer and safe queries).
 """
@@ -28,12 +28,14 @@ from dashboard.store.connection import (
     SchemaTooNew,
     StoreError,
     build_atomically,
+    build_lock,
     connect,
     counts,
     db_path,
     integrity_ok,
     now,
     table_rows,
+    write,
 )
 from dashboard.store.engagements import (
     engagement_area_rows,
@@ -42,7 +44,7 @@ from dashboard.store.engagements import (
     replace_engagements,
 )
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
-from dashboard.store.search import FTS_TOKENIZE, fts_query
+from dashboard.store.search import FTS_TOKENIZE, fts_query, searchable
 from dashboard.store.views import delete_view, list_views, save_view
 
 __all__ = [
@@ -59,6 +61,7 @@ __all__ = [
     "_article_row",
     "article_id",
     "build_atomically",
+    "build_lock",
     "connect",
     "counts",
     "db_path",
@@ -78,6 +81,8 @@ __all__ = [
     "save_article",
     "save_view",
     "schema_version",
+    "searchable",
     "start_run",
     "table_rows",
+    "write",
 ]

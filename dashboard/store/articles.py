@@ -12,7 +12,7 @@ import sqlite_utils
 
 from dashboard.parse.matcher import fold
 from dashboard.parse.segment import for_index
-from dashboard.store.connection import _insert_rows, now
+from dashboard.store.connection import _insert_rows, now, write
 from dashboard.store.schema import _grouping_columns
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -120,8 +120,11 @@ def prepare(rec: dict, source_file: str, synthetic: bool = False, ingested_at: s
 def save_article(db: sqlite_utils.Database, p: Prepared) -> tuple[str, str]:
     """Store one prepared article inside the caller's transaction: (outcome, article id).
 
-    new: not seen before; duplicate: same text and same parse; updated: the text or its parse
-    changed (an edited file at the same path, or a re-parse after the knowledge grew).
+    Articles are identified by their text. new: not seen before; duplicate: the same text again,
+    from this file or from another one (stored once, as the first file gave it); updated: the
+    same text from the same file with a changed parse (a re-parse after the knowledge grew). A
+    file that now holds other text (a new export saved under an old name) adds its articles:
+    nothing stored is ever removed by an ingest.
     """
     aid, source_file = p.id, p.source_file
     existing = db.execute(
@@ -131,19 +134,11 @@ def save_article(db: sqlite_utils.Database, p: Prepared) -> tuple[str, str]:
     if existing is not None:
         same = existing[2:] == tuple(p.article[p.columns.index(f)] for f in TEXT_FIELDS) and _same_record(existing[0], p.record)
         if existing[1] != source_file or same:
-            # the same text again, from this file or from another one: stored once
             return "duplicate", aid
         outcome = "updated"
         _delete_article(db, aid)
     else:
         outcome = "new"
-        # the same file with new text replaces its old article (multi-record files: per record)
-        old = db.execute(
-            "SELECT id FROM articles WHERE source_file = ? AND id != ?", [source_file, aid]
-        ).fetchall()
-        for (old_id,) in old:
-            _delete_article(db, old_id)
-            outcome = "updated"
     _insert_rows(db, "articles", p.columns, [p.article])
     db.execute("INSERT INTO records (article_id, record) VALUES (?, ?)", [aid, p.record])
     for table, rows in p.children.items():
@@ -167,7 +162,7 @@ def _same_record(stored: str | None, new: str) -> bool:
 
 
 def start_run(db: sqlite_utils.Database, command: str) -> int:
-    with db.atomic():
+    with write(db):
         return (
             db["ingest_runs"]
             .insert(
@@ -197,7 +192,7 @@ def log_file(
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, counts: dict[str, int]) -> None:
-    with db.atomic():
+    with write(db):
         db["ingest_runs"].update(
             run_id,
             {

@@ -6,9 +6,12 @@ into a new file swapped in atomically.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 DEFAULT_DB = paths.default_db()  # data/articles.db in a checkout
+# How long a writer waits for another writer (an ingest's batch, a regrouping) before giving up
+WRITE_WAIT_S = 300.0
 
 
 class StoreError(RuntimeError):
@@ -83,6 +88,43 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
     return db
 
 
+@contextmanager
+def write(db: sqlite_utils.Database, wait: float = WRITE_WAIT_S) -> Iterator[sqlite_utils.Database]:
+    """The one way to open a write transaction: BEGIN IMMEDIATE takes the write lock before the
+    first read, so a second writer (another ingest, an upload, `follow`, a correction) waits its
+    turn for up to `wait` seconds instead of dying with "database is locked". (A deferred BEGIN
+    that reads and then writes cannot wait: SQLite refuses it at once if another writer committed
+    in between.) Inside another write transaction it is a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    before = db.execute("PRAGMA busy_timeout").fetchone()[0]
+    db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError(
+                f"the database is busy with another write (an ingest?) for over {wait:.0f} s; try again later"
+            ) from exc
+        raise
+    finally:
+        db.execute(f"PRAGMA busy_timeout = {before}")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise
+    try:
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+        raise
+
+
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
     return {t: db[t].count for t in db.table_names() if not t.startswith("articles_fts")}
 
@@ -95,26 +137,58 @@ def integrity_ok(path: str | os.PathLike) -> bool:
         conn.close()
 
 
-def build_atomically(target: str | os.PathLike, fill: Callable[[Path], object]) -> Path:
-    """fill(path) writes a whole new database at a temporary path; it then replaces `target` in
-    one os.replace, so a reader sees the old file or the new one, never a half-built one."""
+@contextmanager
+def build_lock(target: str | os.PathLike) -> Iterator[None]:
+    """One build of `target` at a time, across processes and the threads of one (each browser
+    tab is a thread of the Streamlit server): an advisory lock on the folder that holds it, so no
+    lock file is left behind. Each call opens the folder anew, so threads exclude each other too."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.building")
-    for f in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-        f.unlink(missing_ok=True)
+    fd = os.open(target.parent, os.O_RDONLY)
     try:
-        fill(tmp)
-        conn = sqlite3.connect(str(tmp))
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.execute("PRAGMA journal_mode = DELETE")
-        conn.close()
-        for suffix in ("-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        os.replace(tmp, target)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
-        for f in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            f.unlink(missing_ok=True)
+        os.close(fd)  # closing the last descriptor releases the lock
+
+
+def _missing(target: Path) -> bool:
+    """No database there: no file, or the empty file an interrupted first start used to leave."""
+    try:
+        return target.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def build_atomically(
+    target: str | os.PathLike, fill: Callable[[Path], object], if_missing: bool = False
+) -> Path | None:
+    """fill(path) writes a whole new database at a temporary path; it then replaces `target` in
+    one os.replace, so a reader sees the old file or the new one, never a half-built one.
+
+    Builds of one target take turns (build_lock); each writes its own temporary file, which is
+    removed whatever happens, as are those of builds killed before. With `if_missing`, a build
+    that finds `target` already made by the one before it does nothing and returns None."""
+    target = Path(target)
+    with build_lock(target):
+        if if_missing and not _missing(target):
+            return None
+        # under the lock, any temporary file left is a killed build's
+        for stale in target.parent.glob(f".{target.name}.*.building*"):
+            stale.unlink(missing_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.building")
+        try:
+            fill(tmp)
+            conn = sqlite3.connect(str(tmp))
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.close()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
+            os.replace(tmp, target)
+        finally:
+            for f in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                f.unlink(missing_ok=True)
     return target
 
 

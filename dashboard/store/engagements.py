@@ -7,11 +7,12 @@ from collections import defaultdict
 
 import sqlite_utils
 
-from dashboard.store.connection import _insert_rows, now
+from dashboard.store.connection import _insert_rows, now, write
 
 
 def grouping_input(db: sqlite_utils.Database) -> list[dict]:
-    """What the grouping needs of every India–Japan article, oldest first (so ids are stable).
+    """What the grouping needs of every India–Japan article (in id order; the grouping does not
+    depend on it).
 
     Read from columns, not from the stored records: 100,000 records would not fit in memory twice.
     Equal values share one object (a million articles repeat a few thousand dates, places, people
@@ -22,11 +23,11 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
     parsed_areas: dict[str, tuple[list[str], list[tuple[str, int]]]] = {}
     no_areas: tuple[list[str], list[tuple[str, int]]] = ([], [])
     out = []
-    for aid, published, language, d, end, etype, status, place, parts, ex, areas in db.execute(
+    for aid, published, language, d, end, etype, status, place, parts, ex, decisions, areas in db.execute(
         """SELECT a.id, a.published, a.language, a.eng_date, a.eng_end_date, a.eng_type, a.eng_status,
-                  a.eng_place, a.eng_participants, a.main_exercise,
+                  a.eng_place, a.eng_participants, a.main_exercise, a.eng_decisions,
                   (SELECT group_concat(area || ' ' || count) FROM area_mentions m WHERE m.article_id = a.id)
-           FROM articles a WHERE a.india_japan = 1 ORDER BY a.ingested_at, a.id"""
+           FROM articles a WHERE a.india_japan = 1 ORDER BY a.id"""
     ):
         if parts and parts not in parsed_people:
             parsed_people[parts] = [shared.setdefault(n, n) for n in json.loads(parts)]
@@ -46,6 +47,7 @@ def grouping_input(db: sqlite_utils.Database) -> list[dict]:
                     "status": shared.setdefault(status, status),
                     "place": shared.setdefault(place, place),
                     "participants": parsed_people[parts] if parts else [],
+                    "decisions": decisions,  # JSON text, read only for the members that decide a field
                 }
                 if etype
                 else None,
@@ -124,7 +126,7 @@ def replace_engagements(
     area_rows: list[tuple] | None = None,
 ) -> None:
     """Swap in a new grouping in one transaction: readers see the old or the new, never half."""
-    with db.atomic():
+    with write(db):
         db.execute("DELETE FROM engagements")
         db.execute("DELETE FROM participants")
         stamp = now()
@@ -147,6 +149,8 @@ def replace_engagements(
                     "languages": json.dumps(e["languages"]),
                     "n_articles": e["n_articles"],
                     "confidence": e["confidence"],
+                    "decisions": json.dumps(e.get("decisions") or {}, ensure_ascii=False),
+                    "date_confidence": (e.get("decisions") or {}).get("date", {}).get("confidence"),
                     "updated_at": stamp,
                 }
             )

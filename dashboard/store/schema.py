@@ -6,7 +6,8 @@ import json
 
 import sqlite_utils
 
-from dashboard.store.connection import now
+from dashboard.store.connection import now, write
+from dashboard.store.decisions import _m6_decisions, article_decisions
 from dashboard.store.engagements import refresh_summaries
 from dashboard.store.search import FTS_TOKENIZE
 from dashboard.store.segmented import m9_segmented_fts
@@ -131,6 +132,7 @@ def _grouping_columns(rec: dict) -> dict:
         "eng_participants": json.dumps(eng.get("participants") or [], ensure_ascii=False),
         # the exercise the article is about: the one it names most
         "main_exercise": max(ex, key=lambda e: e["mentions"])["name"] if ex else None,
+        "eng_decisions": article_decisions(rec),
     }
 
 
@@ -190,6 +192,7 @@ MIGRATIONS = [
     (3, "full-text index updated only when title or body change", _m3_fts_update_trigger),
     (4, "parsed records in their own table, out of the articles rows", _m4_records_table),
     (5, "an index for the per-language and per-year counts", _m5_stats_index),
+    (6, "each engagement field's confidence and reason, per article and per engagement", _m6_decisions),
     (8, "followed sources, URLs seen, reports of one story, watches, visits, webhook deliveries", _m8_sources),
     (9, "a segmented column in the full-text index, so Japanese words are found", m9_segmented_fts),
     (10, "saved views; indexes for the sidebar's counts and the language and source filters", _m10_saved_views),
@@ -198,20 +201,29 @@ SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)
 
 
 def migrate(db: sqlite_utils.Database) -> list[int]:
-    """Apply the migrations this database has not had, each in its own transaction."""
-    if "schema_migrations" not in db.table_names():
-        db["schema_migrations"].create(
-            {"version": int, "description": str, "applied_at": str}, pk="version"
-        )
-    applied = {r[0] for r in db.execute("SELECT version FROM schema_migrations").fetchall()}
+    """Apply the migrations this database has not had, each in its own write transaction.
+
+    Which ones are missing is read again once the write lock is held: two programs opening one
+    new database at once (two ingests, two browser tabs) must not both create a table."""
     done = []
+    if "schema_migrations" not in db.table_names():
+        with write(db):
+            db["schema_migrations"].create(
+                {"version": int, "description": str, "applied_at": str}, pk="version", if_not_exists=True
+            )
     for version, description, fn in MIGRATIONS:
-        if version in applied:
+        if version in _applied(db):
             continue
-        with db.atomic():
+        with write(db):
+            if version in _applied(db):
+                continue
             fn(db)
             db["schema_migrations"].insert(
                 {"version": version, "description": description, "applied_at": now()}
             )
         done.append(version)
     return done
+
+
+def _applied(db: sqlite_utils.Database) -> set[int]:
+    return {r[0] for r in db.execute("SELECT version FROM schema_migrations").fetchall()}

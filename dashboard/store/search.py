@@ -10,6 +10,15 @@ from dashboard.parse.text import normalise
 
 # Keeps Hindi vowel signs, viramas and nuktas inside tokens (the default splits words at them).
 FTS_TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+# NUL ends an FTS5 query string early ("unterminated string"); no control character or lone
+# surrogate is ever part of a word, so all become spaces
+_NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def searchable(text: str) -> str:
+    """Search text with control characters (NUL …) and lone surrogates as spaces: the first step
+    of every query made from what a user typed."""
+    return _NOT_TEXT.sub(" ", text or "")
 
 
 def fts_query(text: str) -> str | None:
@@ -21,6 +30,7 @@ def fts_query(text: str) -> str | None:
     """
     if not text:
         return None
+    text = searchable(text)
     parts: list[str] = []
     for m in re.finditer(r'"([^"]+)"|(\S+)', text):
         if m.group(1) is not None:

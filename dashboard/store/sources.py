@@ -11,12 +11,11 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import time
 from collections.abc import Iterator
 
 import sqlite_utils
 
-from dashboard.store.connection import now
+from dashboard.store.connection import now, write
 
 SOURCE_COLUMNS = (
     "id", "url", "name", "kind", "every_s", "language", "allow_hosts", "added_at", "status",
@@ -108,25 +107,11 @@ def _m8_sources(db: sqlite_utils.Database) -> None:
 
 
 @contextlib.contextmanager
-def writing(db: sqlite_utils.Database, attempts: int = 12) -> Iterator[sqlite_utils.Database]:
-    """One write transaction taken up front (BEGIN IMMEDIATE): it waits for the lock (busy
-    timeout, then retries) instead of failing half-way when another writer holds it."""
-    for i in range(attempts):
-        try:
-            db.conn.execute("BEGIN IMMEDIATE")
-            break
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc) or i == attempts - 1:
-                raise
-            time.sleep(0.25)
-    try:
+def writing(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction taken up front: the store's one way, store.write (BEGIN IMMEDIATE,
+    waiting for another writer instead of failing half-way)."""
+    with write(db):
         yield db
-    except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
-        raise
-    else:
-        db.conn.execute("COMMIT")
 
 
 # --- sources -----------------------------------------------------------------------------------
