@@ -373,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     from dashboard.follow import commands as follow_commands  # sources, follow, feed
 
     follow_commands.register(sub, db_help)
+    from dashboard import launch  # app
+
+    launch.register(sub, db_help)
     return p
 
 

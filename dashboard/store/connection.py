@@ -18,10 +18,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from dashboard import paths
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-DEFAULT_DB = ROOT / "data" / "articles.db"
+DEFAULT_DB = paths.default_db()  # data/articles.db in a checkout
 # How long a writer waits for another writer (an ingest's batch, a regrouping) before giving up
 WRITE_WAIT_S = 300.0
 
