@@ -36,30 +36,50 @@ def all_periods(first: str, last: str, period: str) -> list[str]:
     return out
 
 
-def area_period(cells: pd.DataFrame, value: str = "engagements", normalise: bool = False) -> pd.DataFrame:
+def area_period(cells: pd.DataFrame, value: str = "engagements", normalise: bool = False, period_totals: dict[str, int] | None = None) -> pd.DataFrame:
     """Add the shown value to area x period counts (period, area, engagements, mentions).
 
     value 'engagements' counts engagements discussing the area; 'mentions' sums keyword mentions.
-    normalise divides by the period's total, so busy and quiet periods compare.
+    normalise shows each count as a share of its period, so busy and quiet periods compare: of the
+    period's engagements (period_totals, distinct engagements per period) or of its mentions. A
+    share always carries its count: `label` reads '1/1', not a bare 100 %, and `total` is kept.
     """
-    cols = ["period", "area", "value", "engagements", "mentions"]
+    cols = ["period", "area", "value", "engagements", "mentions", "count", "total", "label"]
     if cells.empty:
         return pd.DataFrame(columns=cols)
     out = cells.copy()
-    out["value"] = out[value].astype(float)
+    out["count"] = out[value].astype(int)
     if normalise:
-        totals = out.groupby("period")[value].transform("sum").astype(float)
-        out["value"] = out["value"] / totals
+        if value == "engagements" and period_totals is not None:
+            out["total"] = out["period"].map(period_totals).fillna(0).astype(int)
+            out["total"] = out[["total", "count"]].max(axis=1)  # never below a count it holds
+        else:
+            out["total"] = out.groupby("period")[value].transform("sum").astype(int)
+        out["value"] = out["count"] / out["total"].where(out["total"] > 0, 1)
+        out["label"] = [f"{c}/{t}" for c, t in zip(out["count"], out["total"], strict=True)]
+    else:
+        out["total"] = out.groupby("period")[value].transform("sum").astype(int)
+        out["value"] = out["count"].astype(float)
+        out["label"] = out["count"].map(str)
     return out[cols].reset_index(drop=True)
 
 
-def rising(current: pd.DataFrame, previous: pd.DataFrame) -> pd.DataFrame:
-    """Areas by change in engagements discussing them, against the previous period of equal length."""
+def engagements_per_period(engagements: pd.DataFrame, period: str) -> dict[str, int]:
+    """Distinct engagements in each period (the base of an area's share of a period)."""
+    if engagements.empty:
+        return {}
+    return engagements["sort_date"].dropna().map(lambda d: period_of(d, period)).value_counts().to_dict()
+
+
+def rising(current: pd.DataFrame, previous: pd.DataFrame, comparable: bool = True) -> pd.DataFrame:
+    """Areas by change in engagements discussing them, against an earlier period. `comparable` is
+    False when the earlier period holds no data at all (it lies before the data starts): then no
+    area is 'new', since absence there says nothing."""
     cols = ["area", "current", "previous", "change", "new"]
     cur = dict(zip(current["area"], current["engagements"], strict=True)) if not current.empty else {}
     prev = dict(zip(previous["area"], previous["engagements"], strict=True)) if not previous.empty else {}
     rows = [
-        {"area": a, "current": int(cur.get(a, 0)), "previous": int(prev.get(a, 0)), "change": int(cur.get(a, 0)) - int(prev.get(a, 0)), "new": a in cur and a not in prev}
+        {"area": a, "current": int(cur.get(a, 0)), "previous": int(prev.get(a, 0)), "change": int(cur.get(a, 0)) - int(prev.get(a, 0)), "new": comparable and a in cur and a not in prev}
         for a in sorted(set(cur) | set(prev))
     ]
     out = pd.DataFrame(rows, columns=cols)

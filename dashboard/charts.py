@@ -159,7 +159,8 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
         return legible(fig, height, base)
     value_label = value_label or word("engagements", hindi)
     area_names = {a: labels.t(a, hindi, labels.AREAS) for a in areas}
-    counts = cells["engagements"].astype(int)
+    # the count behind a share: of what is shown (aggregate's 'count'), else engagements
+    counts = (cells["count"] if "count" in cells else cells["engagements"]).astype(int)
     if normalised:
         text = [f"{v:.0%} · {n}" for v, n in zip(cells["value"], counts, strict=True)]
     else:
@@ -173,6 +174,14 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
     rows = max(len(areas), 1)
     # squares fit their cell both ways: 900 px of plot width per period, the height per area row
     size = max(6, min(34 * base / SCREEN, int(900 / n * 0.8), int((height - 120) / rows * 0.8)))
+    font = max(12, base - 3)
+    # labels go inside the squares only where they fit ('100% · 12' is wider than a count)
+    labelled = n <= 30 and size >= 18 and max(len(t) for t in text) * font * 0.55 <= size * 1.1
+    sizes = size
+    if normalised and not labelled:
+        # then a share's base is its size: one engagement of one is a small square, not a full one
+        most = max(int(counts.max()), 1)
+        sizes = np.maximum(6, np.round(size * np.sqrt(0.25 + 0.75 * counts.to_numpy() / most))).astype(int)
     vmax = float(cells["value"].max()) or 1.0
     text_colour = ["#111" if v < 0.5 * vmax else "#fff" for v in cells["value"]]
     colorbar = {"title": {"text": value_label, "font": {"size": base - 1}}, "tickfont": {"size": base - 1}}
@@ -181,15 +190,15 @@ def heatmap(cells: pd.DataFrame, periods: list[str], areas: list[str], hindi: bo
         go.Scatter(
             x=cells["period"],
             y=cells["area"].map(area_names),
-            mode="markers+text" if n <= 30 and size >= 18 else "markers",
+            mode="markers+text" if labelled else "markers",
             text=text,
-            textfont={"color": text_colour, "size": max(12, base - 3)},
+            textfont={"color": text_colour, "size": font},
             customdata=list(zip(cells["area"], cells["period"], strict=True)),
             hovertext=hover,
             hoverinfo="text",
             marker={
                 "symbol": "square",
-                "size": size,
+                "size": sizes,
                 "color": cells["value"],
                 "colorscale": COUNT_SCALE,
                 "cmin": 0,

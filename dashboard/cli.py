@@ -379,6 +379,10 @@ def build_parser() -> argparse.ArgumentParser:
     from dashboard.review import commands as review_commands  # correct, corrections, review
 
     review_commands.register(sub, db_help)
+
+    from dashboard import launch  # app
+
+    launch.register(sub, db_help)
     return p
 
 

@@ -20,12 +20,12 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard import briefing as brief_mod
-from dashboard import charts, labels, outlets, places
+from dashboard import charts, labels, outlets, paths, places
 from dashboard.briefing import Briefing
 from dashboard.labels import b as word
 
 PROJECTOR_FONT = charts.PROJECTOR
-TOPOJSON = Path(__file__).resolve().parent.parent / "static" / f"{charts.TOPOJSON_NAME}.json"
+TOPOJSON = paths.STATIC / f"{charts.TOPOJSON_NAME}.json"
 PAPER = {"A4": "210mm 297mm", "Letter": "8.5in 11in"}
 
 

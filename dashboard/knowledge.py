@@ -16,12 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dashboard import paths
 from dashboard.parse.matcher import Matcher, fold
 
 if TYPE_CHECKING:
     from dashboard.outlets import Outlets
 
-KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "data" / "knowledge"
+KNOWLEDGE_DIR = paths.KNOWLEDGE  # data/knowledge/ in a checkout, its copy in an installed package
 LOCAL_ENV = "DASHBOARD_KNOWLEDGE_LOCAL"
 
 AREA_IDS = (

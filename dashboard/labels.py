@@ -1,4 +1,8 @@
-"""Interface labels in English and Hindi (the Hindi toggle); ids stay English everywhere else."""
+"""Interface labels in English and Hindi (the Hindi toggle); ids stay English everywhere else.
+
+Every word the app shows is here, as an (English, Hindi) pair, so the Hindi mode is complete and
+a test can check it: ids (defence_industry, exercise) never reach the screen. The words of each
+page sit in a table of their own, merged into UI, so parallel work on pages merges cleanly."""
 
 from __future__ import annotations
 
@@ -50,6 +54,7 @@ UI = {
     "timeline": ("Timeline", "समय-रेखा"),
     "areas": ("Cooperation areas", "सहयोग के क्षेत्र"),
     "articles": ("Articles", "लेख"),
+    "review": ("Review", "समीक्षा"),
     "ingest": ("Ingest", "लेख जोड़ें"),
     "filters": ("Filters", "फ़िल्टर"),
     "date_range": ("Date range", "तिथि सीमा"),
@@ -79,12 +84,191 @@ UI = {
 }
 
 
+ROLES = {
+    "prime_minister": ("Prime Minister", "प्रधानमंत्री"),
+    "defence_minister": ("Defence Minister", "रक्षा मंत्री"),
+    "foreign_minister": ("Foreign Minister", "विदेश मंत्री"),
+    "vice_minister": ("Vice-Minister", "उप मंत्री"),
+    "defence_secretary": ("Defence Secretary", "रक्षा सचिव"),
+    "navy_chief": ("Navy chief", "नौसेना प्रमुख"),
+    "army_chief": ("Army chief", "थल सेना प्रमुख"),
+    "air_chief": ("Air force chief", "वायु सेना प्रमुख"),
+    "cds": ("Chief of Defence Staff", "चीफ ऑफ डिफेंस स्टाफ"),
+    "joint_staff_chief": ("Chief of the Joint Staff", "संयुक्त स्टाफ प्रमुख"),
+    "coast_guard_chief": ("Coast Guard chief", "तटरक्षक प्रमुख"),
+    "ambassador": ("Ambassador", "राजदूत"),
+    "official": ("Official", "अधिकारी"),
+}
+DATE_ROLES = {"engagement": ("Engagement", "बैठक की तिथि"), "published": ("Published", "प्रकाशन"), "referenced": ("Mentioned", "उल्लिखित")}
+COUNTRIES = {
+    "India": ("India", "भारत"),
+    "Japan": ("Japan", "जापान"),
+    "United States": ("United States", "अमेरिका"),
+    "Australia": ("Australia", "ऑस्ट्रेलिया"),
+    "China": ("China", "चीन"),
+    "Philippines": ("Philippines", "फ़िलीपींस"),
+    "Vietnam": ("Vietnam", "वियतनाम"),
+    "Nepal": ("Nepal", "नेपाल"),
+}
+PERIODS = {"month": ("Month", "महीना"), "quarter": ("Quarter", "तिमाही"), "year": ("Year", "वर्ष")}
+VALUES = {"engagements": ("Engagements discussing the area", "क्षेत्र पर चर्चा वाली बैठकें"), "mentions": ("Mentions in articles", "लेखों में उल्लेख")}
+
+MENU = {
+    "overview": ("Overview", "सारांश"),
+    "timeline": ("Timeline", "समय-रेखा"),
+    "areas": ("Cooperation areas", "सहयोग के क्षेत्र"),
+    "articles": ("Articles", "लेख"),
+    "map": ("Map", "मानचित्र"),
+    "meetings": ("Who met whom", "किसने किससे मुलाकात की"),
+    "briefing": ("Briefing", "ब्रीफ़िंग"),
+    "review": ("Review", "समीक्षा"),
+    "ingest": ("Ingest", "लेख जोड़ें"),
+    "sources": ("Sources", "स्रोत"),
+}
+SIDEBAR = {
+    "menu": ("Pages", "पृष्ठ"),
+    "hindi_help": ("Show labels in Hindi", "लेबल हिंदी में दिखाएं"),
+    "from": ("From", "से"),
+    "to": ("To", "तक"),
+    "dates": ("Dates", "तिथियां"),
+    "dates_help": ("Data from {first} to {last}; the presets count back from the newest engagement held, {newest}.", "आंकड़े {first} से {last} तक; विकल्प सबसे नई संपन्न बैठक ({newest}) से पीछे गिने जाते हैं।"),
+    "preset_12m": ("Last 12 months", "पिछले 12 महीने"),
+    "preset_all": ("All", "सभी"),
+    "date_slider": ("Date range", "तिथि सीमा"),
+    "all": ("All", "सभी"),
+    "counts_help": ("The number beside each choice: engagements under the other filters.", "हर विकल्प के साथ की संख्या: बाकी फ़िल्टरों के अंतर्गत बैठकें।"),
+    "all_selected": ("All {n} chosen: that is no filter, so the choice is cleared.", "सभी {n} चुने गए: यानी कोई फ़िल्टर नहीं, इसलिए चुनाव हटा दिया गया।"),
+    "link_problems": ("This link held values the dashboard cannot use; they are left out: {items}", "इस लिंक के कुछ मान उपयोग योग्य नहीं थे, छोड़ दिए गए: {items}"),
+    "unknown_values": ("not in this database", "इस डेटाबेस में नहीं"),
+    "saved_views": ("Saved views", "सहेजे गए दृश्य"),
+    "view_name": ("Name of this view", "इस दृश्य का नाम"),
+    "save_view": ("Save this view", "यह दृश्य सहेजें"),
+    "saved": ("Saved “{name}”.", "“{name}” सहेजा गया।"),
+    "choose_view": ("Open a saved view", "सहेजा गया दृश्य खोलें"),
+    "open": ("Open", "खोलें"),
+    "delete": ("Delete", "हटाएं"),
+    "deleted": ("Deleted “{name}”.", "“{name}” हटाया गया।"),
+    "no_views": ("No saved views yet.", "अभी कोई दृश्य सहेजा नहीं गया।"),
+    "name_needed": ("Give the view a name first.", "पहले दृश्य का नाम लिखें।"),
+    "views_readonly": ("Views cannot be saved: {reason}", "दृश्य सहेजा नहीं जा सका: {reason}"),
+    "page_error": ("This page could not be shown ({kind}). The details are in the server's log; the other pages still work.", "यह पृष्ठ दिखाया नहीं जा सका ({kind})। विवरण सर्वर लॉग में है; बाकी पृष्ठ काम करते हैं।"),
+}
+COMMON = {
+    "unknown_source": ("unknown source", "अज्ञात स्रोत"),
+    "undated": ("undated", "बिना तिथि"),
+    "place_not_stated": ("place not stated", "स्थान नहीं बताया गया"),
+    "participants_not_named": ("participants not named", "प्रतिभागियों के नाम नहीं"),
+    "read": ("Read", "पढ़ें"),
+    "new": ("new", "नया"),
+    "ongoing_as_of": ("ongoing when last reported, {date}", "अंतिम रिपोर्ट ({date}) के समय जारी"),
+}
+OVERVIEW = {
+    "help_engagements": ("Real-world India–Japan engagements; several reports of one meeting count once", "भारत–जापान की वास्तविक बैठकें; एक बैठक की कई रिपोर्टें एक ही गिनी जाती हैं"),
+    "help_articles": ("India–Japan articles behind them", "उनके पीछे के भारत–जापान लेख"),
+    "help_sources": ("Independent outlets: the spellings of one outlet, and outlets of one group (a government's press offices), count once", "स्वतंत्र समाचार स्रोत: एक स्रोत की अलग-अलग वर्तनियां, और एक समूह के स्रोत (किसी सरकार के प्रेस कार्यालय), एक ही गिने जाते हैं"),
+    "open_engagement": ("Open this engagement", "यह बैठक खोलें"),
+    "compare": ("Periods compared", "तुलना की अवधियां"),
+    "this_period": ("This period", "यह अवधि"),
+    "against": ("Against", "इससे तुलना"),
+    "compare_caption": ("Engagements discussing each area, {a} to {b}, against {c} to {d}.", "हर क्षेत्र पर चर्चा वाली बैठकें, {a} से {b}, तुलना {c} से {d}।"),
+    "no_earlier_data": ("There is no data before {first}, so {c} to {d} has nothing to compare with: no area is called new.", "{first} से पहले के आंकड़े नहीं हैं, इसलिए {c} से {d} से तुलना संभव नहीं: कोई क्षेत्र नया नहीं कहा गया।"),
+    "col_area": ("Area", "क्षेत्र"),
+    "col_current": ("This period", "यह अवधि"),
+    "col_previous": ("Before", "पिछली अवधि"),
+    "col_change": ("Change", "बदलाव"),
+    "ov_timeline_hint": ("Click a mark to open it on the Timeline.", "टाइमलाइन पर खोलने के लिए किसी निशान पर क्लिक करें।"),
+    "ov_grid_hint": ("Click a square to read what was said, on Cooperation areas.", "क्या कहा गया, पढ़ने के लिए किसी वर्ग पर क्लिक करें।"),
+}
+TIMELINE = {
+    "tl_caption": ("One mark per engagement · colour and row = type · open circle = planned, diamond = ongoing · size = number of reporting articles. Click a mark for its detail.", "हर बैठक का एक निशान · रंग और पंक्ति = प्रकार · खाली गोला = प्रस्तावित, हीरा = जारी · आकार = रिपोर्ट करने वाले लेखों की संख्या। विवरण के लिए निशान पर क्लिक करें।"),
+    "engagement": ("Engagement", "बैठक"),
+    "choose_engagement": ("— choose, or click a mark —", "— चुनें, या किसी निशान पर क्लिक करें —"),
+    "not_named": ("not named in the reports", "रिपोर्टों में नाम नहीं"),
+    "sentences_in": ("{s} in {a}", "{s}, {a} में"),
+    "n_reports_in": ("{n} in {languages}", "{n}, {languages} में"),
+    "gone_engagement": ("That engagement is not among those the filters select (or no longer in the database).", "यह बैठक चुने गए फ़िल्टरों में नहीं है (या अब डेटाबेस में नहीं है)।"),
+}
+AREAS_PAGE = {
+    "ar_caption": ("Each square is an area in a period; darker = more. Click a square to read the sentences and articles behind its number.", "हर वर्ग किसी अवधि में एक क्षेत्र है; गहरा = अधिक। संख्या के पीछे के वाक्य और लेख पढ़ने के लिए वर्ग पर क्लिक करें।"),
+    "normalise_help": ("Each square as a share of its period's engagements, with the count beside it, to compare busy and quiet periods", "हर वर्ग अपनी अवधि की बैठकों के हिस्से के रूप में, साथ में संख्या, ताकि व्यस्त और शांत अवधियों की तुलना हो सके"),
+    "share": ("Share of the period's engagements", "अवधि की बैठकों में हिस्सा"),
+    "share_caption": ("Colour = share of the period's engagements; size = how many (a full square is the busiest cell). Hover for both figures.", "रंग = अवधि की बैठकों में हिस्सा; आकार = कितनी बैठकें (पूरा वर्ग सबसे व्यस्त खाना है)। दोनों संख्याओं के लिए माउस ले जाएं।"),
+    "cell_summary": ("{e} and {m}, in {a}.", "{e} और {m}, {a} में।"),
+    "cell_empty": ("No engagement discussed this area in that period under the current filters.", "मौजूदा फ़िल्टरों में इस अवधि में किसी बैठक में इस क्षेत्र पर चर्चा नहीं हुई।"),
+    "more_sentences": ("… and {n} more.", "… और {n}।"),
+    "trend_areas": ("Areas", "क्षेत्र"),
+}
+ARTICLES_PAGE = {
+    "only_ij": ("Only India–Japan articles", "केवल भारत–जापान लेख"),
+    "expand": ("Search other spellings of a name too", "नाम की दूसरी वर्तनियां भी खोजें"),
+    "also_searched": ("also searched: {words}", "ये भी खोजे गए: {words}"),
+    "and_more": ("… and {n} more", "… और {n}"),
+    "n_found": ("{n}. Select a row to read it.", "{n}। पढ़ने के लिए कोई पंक्ति चुनें।"),
+    "first_2000": ("(the first 2,000)", "(पहले 2,000)"),
+    "col_published": ("Published", "प्रकाशित"),
+    "col_title": ("Title", "शीर्षक"),
+    "col_source": ("Source", "स्रोत"),
+    "col_language": ("Language", "भाषा"),
+    "col_engagement": ("Engagement", "बैठक"),
+    "col_engagement_date": ("Engagement date", "बैठक की तिथि"),
+    "col_link": ("Link", "लिंक"),
+    "link_open": ("open", "खोलें"),
+    "matches": ("Matches", "मिलान"),
+    "matches_help": ("Click a match to read its article.", "लेख पढ़ने के लिए किसी मिलान पर क्लिक करें।"),
+    "gone_article": ("That article is not in this database (it may have been removed). Choose another one.", "यह लेख इस डेटाबेस में नहीं है (शायद हटा दिया गया)। कोई और लेख चुनें।"),
+    "open_original": ("Open the original", "मूल लेख खोलें"),
+    "legend_term": ("search term", "खोज शब्द"),
+    "legend_person": ("person", "व्यक्ति"),
+    "legend_evidence": ("sentence evidencing an area", "किसी क्षेत्र का प्रमाण देने वाला वाक्य"),
+    "record": ("Extracted record", "निकाला गया विवरण"),
+    "not_ij": ("Not an India–Japan engagement.", "भारत–जापान बैठक नहीं।"),
+    "dates": ("Dates", "तिथियां"),
+    "people_h": ("People", "व्यक्ति"),
+    "areas_h": ("Areas", "क्षेत्र"),
+    "warnings": ("The parser's notes (in English)", "पार्सर की टिप्पणियां (अंग्रेज़ी में)"),
+    "col_date": ("Date", "तिथि"),
+    "col_role": ("Role", "भूमिका"),
+    "col_text": ("In the text", "पाठ में"),
+    "col_name": ("Name", "नाम"),
+    "col_country": ("Country", "देश"),
+    "col_mentions": ("Mentions", "उल्लेख"),
+    "col_keywords": ("Keywords", "मुख्य शब्द"),
+    "unresolved": ("unresolved", "अनिर्धारित"),
+    "date_unknown": ("date unknown", "तिथि अज्ञात"),
+    "place_unknown": ("place unknown", "स्थान अज्ञात"),
+    "show_on_timeline": ("Show its engagement on the timeline", "इसकी बैठक समय-रेखा पर दिखाएं"),
+    "file": ("file", "फ़ाइल"),
+}
+# counted words: key -> ((English one, English many), (Hindi one, Hindi many))
+COUNTED = {
+    "engagements": (("{n} engagement", "{n} engagements"), ("{n} बैठक", "{n} बैठकें")),
+    "articles": (("{n} article", "{n} articles"), ("{n} लेख", "{n} लेख")),
+    "articles_in": (("{n} article", "{n} articles"), ("{n} लेख", "{n} लेखों")),
+    "reports": (("{n} report", "{n} reports"), ("{n} रिपोर्ट", "{n} रिपोर्टें")),
+    "sentences": (("{n} sentence", "{n} sentences"), ("{n} वाक्य", "{n} वाक्य")),
+    "mentions": (("{n} mention", "{n} mentions"), ("{n} उल्लेख", "{n} उल्लेख")),
+}
+for _table in (MENU, SIDEBAR, COMMON, OVERVIEW, TIMELINE, AREAS_PAGE, ARTICLES_PAGE):
+    UI.update(_table)
+
+
 def t(key: str, hindi: bool = False, table: dict | None = None) -> str:
     """A label: t('summit', hindi, TYPES) -> 'शिखर सम्मेलन'; unknown keys come back as they are."""
     pair = (table or UI).get(key)
     if not pair:
         return key
     return pair[1] if hindi else pair[0]
+
+
+def n(count: int, key: str, hindi: bool = False) -> str:
+    """A counted word: n(1, 'articles') -> '1 article', n(3, 'articles', True) -> '3 लेख'."""
+    one, many = COUNTED[key][1 if hindi else 0]
+    return (one if count == 1 else many).format(n=f"{count:,}")
+
+
+def fmt(key: str, hindi: bool = False, **values: object) -> str:
+    """A label with blanks filled: fmt('saved', hi, name=...)."""
+    return t(key, hindi).format(**values)
 
 
 # --- briefing, slides, exports, map and who-met-whom (the briefing slice) ---------------------

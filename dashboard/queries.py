@@ -116,6 +116,15 @@ def _engagement_where(f: Filters, skip_areas: bool = False) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(sql)) if sql else "", args
 
 
+def data_version(db) -> tuple:
+    """What changes when the articles or engagements do: the ingest runs (started and finished),
+    reviewers' corrections (made, undone, re-checked) and the schema (cached.stamp keys every
+    cache on it)."""
+    runs = db.execute("SELECT count(*), max(id), max(finished_at) FROM ingest_runs").fetchone()
+    fixes = db.execute("SELECT count(*), max(id), max(undone_at), max(checked_at) FROM corrections").fetchone()
+    return (*runs, *fixes, db.execute("SELECT max(version) FROM schema_migrations").fetchone()[0])
+
+
 def engagements(db, f: Filters = Filters()) -> pd.DataFrame:
     """One row per engagement matching the filters, in date order."""
     where, args = _engagement_where(f)
@@ -385,6 +394,36 @@ def options(db) -> dict[str, list]:
         "languages": out["language"],
         "sources": out["source"],
         "range": [first, last],
+    }
+
+
+def filter_counts(db, f: Filters = Filters()) -> dict[str, dict[str, int]]:
+    """For each sidebar list, the engagements each of its values would select under the other
+    filters (its own choice left out, as Datasette's facets count): {'types': {'summit': 7, …}, …}.
+
+    Every count starts from the engagements the other filters select and joins out from them
+    (CROSS JOIN keeps SQLite from starting at the big side); languages and sources count an
+    engagement once when one of its articles has that value and passes the other article filters."""
+    from dataclasses import replace
+
+    def counted(field: str, select: str, join: str) -> dict[str, int]:
+        where, args = _engagement_where(replace(f, **{field: ()}))
+        extra = ""
+        if join.startswith("CROSS JOIN articles"):
+            aw, aargs = _article_where(replace(f, **{field: ()}))
+            if aw:
+                extra = (" AND " if where else " WHERE ") + aw
+                args = args + aargs
+        rows = db.execute(f"SELECT {select} FROM engagements e {join} {where}{extra} GROUP BY 1", args).fetchall()
+        return {v: n for v, n in rows if v is not None}
+
+    return {
+        "types": counted("types", "e.type, count(*)", ""),
+        "statuses": counted("statuses", "e.status, count(*)", ""),
+        "areas": counted("areas", "ea.area, count(*)", "CROSS JOIN engagement_areas ea ON ea.engagement_id = e.id"),
+        "people": counted("people", "p.name, count(*)", "CROSS JOIN participants p ON p.engagement_id = e.id"),
+        "languages": counted("languages", "a.language, count(DISTINCT e.id)", "CROSS JOIN articles a ON a.engagement_id = e.id"),
+        "sources": counted("sources", "a.outlet, count(DISTINCT e.id)", "CROSS JOIN articles a ON a.engagement_id = e.id"),
     }
 
 

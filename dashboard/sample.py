@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from dashboard import ingest, store
+from dashboard import ingest, paths, store
 
-SAMPLE_DIR = store.ROOT / "data" / "sample"
+SAMPLE_DIR = paths.SAMPLE
 
 
 def build(

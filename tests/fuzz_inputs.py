@@ -6,8 +6,8 @@ team-written articles in tests/golden and tests/dev.
 Mutated texts are kept to MAX_CHARS (a long article): how time grows with length is measured
 by `scripts/bench_parse.py --scaling`, not here.
 
-Publication-date placeholders (0001-01-01, 9999-12-31) are left out of the dates drawn here
-until the parser drops out-of-range dates (issue 12, §7, owned by the parser's slice).
+Publication-date placeholders (0001-01-01, 9999-12-31) are drawn too: the parser ignores a page
+date outside 1900-2100 with a warning.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ SPECIAL = [
     "\u200b", "\u200c", "\u200d", "\ufeff", "\u00a0", "\u2028", "\u2029", "\u3000",  # zero-width, spaces, separators
     "\n", "\n\n", "\r\n", "\t", " ", "।", "॥", "|", ":", "—", "-", "(", ")", "[", "]", '"', "'", "“", "”", ",", ".", "?", "!", "_", "*", "#", "/", "\\", "\ufffd",
 ]
-DATES = ["2025-05-05", "2024-01-18", "2014-09-01", "2019-11-30T10:00:00Z", "5 May 2025", "05 मई 2025", "Monday", "yesterday", "", "not a date", "2025-13-45", "2025年5月5日"]
+DATES = ["2025-05-05", "2024-01-18", "2014-09-01", "2019-11-30T10:00:00Z", "5 May 2025", "05 मई 2025", "Monday", "yesterday", "", "not a date", "2025-13-45", "2025年5月5日", "0001-01-01T00:00:00Z", "9999-12-31"]
 
 
 @cache

@@ -1,34 +1,30 @@
-"""What every page shares: the database, the sidebar filters and their mirror in the URL.
-
-Filters live in st.session_state (so they survive a page switch) and in st.query_params (so a
-copied link reproduces the view, on any page).
-"""
+"""What every page shares: the database, the view (filters, switches, selections; state.py), the
+sidebar (sidebar.py) and safe ways to show untrusted text (safe.py), under one import."""
 
 from __future__ import annotations
 
 import html
-from datetime import date
+import logging
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import cached, labels, store
-from dashboard.queries import Filters
+from dashboard import cached, knowledge, labels, names, outlets, store
+from dashboard.pages import sidebar as _sidebar
+from dashboard.pages.safe import block, esc, heading, link_html, md, notice, table  # noqa: F401  (the pages' API)
+from dashboard.pages.state import (  # noqa: F401
+    bound,
+    current,
+    go,
+    link,
+    picked,
+    picked_row,
+    select,
+    to_url,
+    update,
+)
 
-# URL key -> (session key, kind)
-PARAMS = {
-    "from": ("f_from", "date"),
-    "to": ("f_to", "date"),
-    "type": ("f_types", "list"),
-    "status": ("f_statuses", "list"),
-    "area": ("f_areas", "list"),
-    "person": ("f_people", "list"),
-    "lang": ("f_languages", "list"),
-    "source": ("f_sources", "list"),
-    "q": ("f_text", "text"),
-    "hi": ("hindi", "bool"),
-    "present": ("present", "bool"),  # the briefing's presentation mode, kept across pages
-}
-PAGE_PARAMS = ("e", "a", "cell", "period", "value", "norm", "slide", "cf", "ct", "place", "pair")  # slide, compare from/to: the briefing; place: the map; pair: who met whom
+log = logging.getLogger("dashboard")
 CSS = """
 <style>
 mark { background: #ffe066; color: #000; padding: 0 2px; border-radius: 2px; }
@@ -38,16 +34,34 @@ mark { background: #ffe066; color: #000; padding: 0 2px; border-radius: 2px; }
 .quote { border-left: 4px solid #1f4e9c; padding: .2rem .8rem; margin: .4rem 0; font-size: 1.05rem; }
 .quote .src { color: #555; font-size: .9rem; }
 .rv-marks { color: #8a4b00; font-size: .95rem; margin: .1rem 0 .4rem; }
+.meta { color: #333; }
+.meta code { font-size: .9rem; }
+.snippet { display: block; padding: .35rem .6rem; margin: .2rem 0; border-radius: 6px; color: inherit; text-decoration: none; border: 1px solid #dde3ea; }
+.snippet:hover { background: #f2f4f7; border-color: #1f4e9c; }
+.snippet b { color: #0b3d91; }
+table.plain { border-collapse: collapse; width: 100%; font-size: .95rem; margin-bottom: .8rem; }
+table.plain th, table.plain td { border-bottom: 1px solid #dde3ea; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+.st-key-matches button { justify-content: flex-start; text-align: left; border: 1px solid #dde3ea; border-radius: 6px; padding: .35rem .6rem; }
+.st-key-matches button:hover { background: #f2f4f7; border-color: #1f4e9c; }
+.st-key-matches button > div { justify-content: flex-start; }
+.st-key-matches button p { text-align: left; }
+.notice { background: #fff8e1; border-left: 4px solid #e6a700; padding: .6rem .9rem; border-radius: 4px; margin: .3rem 0 .8rem; }
 </style>
 """
-
-
 def database() -> tuple[str, tuple]:
-    """(path, stamp) of the database, or a clear message and a stop: never a traceback."""
+    """(path, stamp) of the database, or a clear message and a stop: never a traceback. A database
+    of an older schema is upgraded in place first (the app reads through read-only connections)."""
     path = str(store.db_path())
     try:
         stamp = cached.stamp(path)
-        cached.connection(path, stamp)
+        try:
+            cached.connection(path, stamp)
+        except store.StoreError as exc:
+            if "open it once for writing" not in str(exc):
+                raise
+            store.connect(path).conn.close()  # runs the migrations it lacks
+            stamp = cached.stamp(path)
+            cached.connection(path, stamp)
     except store.SchemaTooNew as exc:
         st.error(f"This database was written by a newer version of the dashboard. {exc}")
         st.stop()
@@ -63,123 +77,57 @@ def database() -> tuple[str, tuple]:
     return path, stamp
 
 
-def _from_url() -> None:
-    """Once per session (and whenever the URL was edited), copy URL parameters into widget state."""
-    qp = st.query_params
-    signature = tuple(sorted((k, tuple(qp.get_all(k))) for k in qp.keys()))
-    if st.session_state.get("_url_sig") == signature:
-        return
-    for key, (skey, kind) in PARAMS.items():
-        vals = qp.get_all(key)
-        if kind == "list":
-            st.session_state[skey] = list(vals)
-        elif kind == "date":
-            try:
-                st.session_state[skey] = date.fromisoformat(vals[0]) if vals else None
-            except ValueError:
-                st.session_state[skey] = None
-        elif kind == "text":
-            st.session_state[skey] = vals[0] if vals else ""
-        elif kind == "bool":
-            st.session_state[skey] = bool(vals and vals[0] in ("1", "true", "yes"))
-    for key in PAGE_PARAMS:
-        vals = qp.get_all(key)
-        st.session_state["p_" + key] = vals[0] if vals else None
-    st.session_state["_url_sig"] = signature
+def sidebar(path: str, stamp: tuple):
+    """The shared filters; returns them (queries.Filters) and whether labels are in Hindi."""
+    return _sidebar.render(path, stamp)
 
 
-def to_url() -> None:
-    """Write the current filters and page state back to the URL."""
-    out: dict[str, str | list[str]] = {}
-    for key, (skey, kind) in PARAMS.items():
-        v = st.session_state.get(skey)
-        if not v:
-            continue
-        if kind == "list":
-            out[key] = list(v)
-        elif kind == "date":
-            out[key] = v.isoformat()
-        elif kind == "bool":
-            out[key] = "1"
-        else:
-            out[key] = str(v)
-    for key in PAGE_PARAMS:
-        v = st.session_state.get("p_" + key)
-        if v:
-            out[key] = str(v)
-    current = {k: (st.query_params.get_all(k) if len(st.query_params.get_all(k)) > 1 else st.query_params.get(k)) for k in st.query_params.keys()}
-    if current != out:
-        st.query_params.from_dict(out)
-    st.session_state["_url_sig"] = tuple(sorted((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in out.items()))
+def hindi() -> bool:
+    return bool(current()["hi"])
 
 
-def _clear() -> None:
-    for skey, kind in PARAMS.values():
-        if skey == "hindi":
-            continue
-        st.session_state[skey] = [] if kind == "list" else (None if kind == "date" else "")
-    for key in PAGE_PARAMS:
-        st.session_state["p_" + key] = None
+def in_script(eng, hi: bool):
+    """Engagements with their places and participants as the analyst reads them (Devanagari in
+    Hindi mode), for charts and lists; the cached frame itself is left as stored."""
+    if not hi or eng.empty:
+        return eng
+    place = pd.Series([names.shown(p, True) for p in eng["place"]], index=eng.index, dtype=object)  # None stays None
+    return eng.assign(place=place, participants=[names.shown_all(pp, True) for pp in eng["participants"]])
 
 
-def sidebar(path: str, stamp: tuple) -> tuple[Filters, bool]:
-    """The shared filters; returns them and whether labels are in Hindi."""
-    _from_url()
-    opts = cached.options(path, stamp)
-    hi = st.sidebar.toggle("हिंदी", key="hindi", help="Show labels in Hindi")
-    sb = st.sidebar
-    sb.header(labels.t("filters", hi))
-    lo, up = opts["range"]
-    lo_d = date.fromisoformat(lo[:10]) if lo else date(2014, 1, 1)
-    up_d = date.fromisoformat(up[:10]) if up else date.today()
-    c1, c2 = sb.columns(2)
-    c1.date_input("From", min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="f_from", format="YYYY-MM-DD", help=f"Data from {lo_d}")
-    c2.date_input("To", min_value=date(1990, 1, 1), max_value=date(2100, 1, 1), key="f_to", format="YYYY-MM-DD", help=f"Data to {up_d}")
-    sb.text_input(labels.t("search", hi), key="f_text", placeholder="आतंकवाद, maritime, \"2+2\" …")
-
-    def multi(label_key: str, skey: str, options: list[str], table: dict | None = None) -> None:
-        current = [v for v in st.session_state.get(skey, []) if v in options]
-        st.session_state[skey] = current
-        sb.multiselect(labels.t(label_key, hi), options, key=skey, format_func=(lambda v: labels.t(v, hi, table)) if table else str)
-
-    multi("types", "f_types", opts["types"], labels.TYPES)
-    multi("status", "f_statuses", opts["statuses"], labels.STATUSES)
-    multi("areas_f", "f_areas", opts["areas"], labels.AREAS)
-    multi("people", "f_people", opts["people"])
-    multi("languages", "f_languages", opts["languages"], labels.LANGUAGES)
-    multi("sources", "f_sources", opts["sources"])
-    sb.button(labels.t("reset", hi), on_click=_clear, key="clear_filters")
-    f = current_filters()
-    to_url()
-    return f, hi
+def outlet(name: str | None, hi: bool) -> str:
+    """An outlet as the analyst reads it: its one name (in Hindi when the knowledge has one)."""
+    return outlets.display(name, hi, knowledge.default(), unknown=(labels.t("unknown_source"), labels.t("unknown_source", True)))
 
 
-def current_filters() -> Filters:
-    ss = st.session_state
-    return Filters(
-        date_from=ss["f_from"].isoformat() if ss.get("f_from") else None,
-        date_to=ss["f_to"].isoformat() if ss.get("f_to") else None,
-        types=tuple(ss.get("f_types") or ()),
-        statuses=tuple(ss.get("f_statuses") or ()),
-        areas=tuple(ss.get("f_areas") or ()),
-        people=tuple(ss.get("f_people") or ()),
-        languages=tuple(ss.get("f_languages") or ()),
-        sources=tuple(ss.get("f_sources") or ()),
-        text=(ss.get("f_text") or "").strip(),
-    )
+def status(row, hi: bool, path: str, stamp: tuple) -> str:
+    """An engagement's status; 'ongoing' says as of which report (true on that day, not today)."""
+    if row["status"] != "ongoing":
+        return labels.t(row["status"], hi, labels.STATUSES)
+    last = cached.engagement_articles(path, stamp, row["id"])["published"].dropna().max()
+    return labels.fmt("ongoing_as_of", hi, date=last) if isinstance(last, str) else labels.t("ongoing", hi, labels.STATUSES)
 
 
-def go(page: str, **params: str | None) -> None:
-    """Switch page carrying page state (engagement, article, cell) in session and URL."""
-    for k, v in params.items():
-        st.session_state["p_" + k] = v
-    to_url()
-    st.switch_page(page)
+def file_name(source: str | None) -> str:
+    """Where an article came from: the file's name, never a local or temporary path."""
+    return outlets.file_name(source)
+
+
+def source_line(outlet_name: str | None, published: str | None, hi: bool) -> str:
+    """'Outlet, 2025-05-05' with the words for a missing outlet or date."""
+    return f"{outlet(outlet_name, hi)}, {published or labels.t('undated', hi)}"
 
 
 def quote(sentence: str, source: str, language: str) -> str:
-    return f'<div class="quote" lang="{html.escape(language or "", quote=True)}">{html.escape(sentence)}<div class="src">— {html.escape(source or "")}</div></div>'
+    """An evidence sentence and where it comes from, as HTML (both untrusted)."""
+    return f'<div class="quote" lang="{html.escape(language or "", quote=True)}">{esc(sentence)}<div class="src">— {esc(source)}</div></div>'
 
 
 def empty_state(hi: bool) -> None:
     st.info(labels.t("no_match", hi))
+
+
+def page_failed(exc: BaseException, page: str) -> None:
+    """A page raised: the analyst sees a sentence, the server log gets the trace (no paths on screen)."""
+    log.exception("page %s failed", page, exc_info=exc)
+    st.error(labels.fmt("page_error", hindi(), kind=type(exc).__name__))

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import labels, store
-from dashboard.follow import alerts
+from dashboard import cached, labels, store
 from dashboard.store import sources as src
 
 L = {
@@ -18,6 +17,12 @@ L = {
     "new_engagements": ("New engagements", "नए संपर्क"),
     "more_reports": ("Engagements with new reports", "नई रिपोर्टों वाले संपर्क"),
     "watch_matches": ("New watch matches", "निगरानी के नए मिलान"),
+    "since": ("Since {when} UTC", "{when} यूटीसी से"),
+    "stories": ("{r} report(s), {s} independent stor{y}", "{r} रिपोर्ट, {s} स्वतंत्र ख़बरें"),
+    "is_new": ("new", "नया"),
+    "more": ("more reports", "और रिपोर्टें"),
+    "open": ("Open", "खोलें"),
+    "watch": ("Watch", "निगरानी"),
 }
 
 
@@ -48,11 +53,11 @@ def _previous_visit(path: str) -> str | None:
 
 def render(path: str, db, hi: bool, go) -> None:
     previous = _previous_visit(path)
-    news = alerts.new_since_last_visit(db, _user(), previous)
+    news = cached.new_since(path, cached.stamp(path), _user(), previous)  # cached: computed once per data version
     if news is None:
         return
     st.subheader(labels.t("new_since", hi, L))
-    st.caption(f"Since {previous} (UTC)")
+    st.caption(labels.t("since", hi, L).format(when=str(previous).replace("T", " ").rstrip("Z")[:16]))
     c = st.columns(4)
     c[0].metric(labels.t("new_articles", hi, L), news["articles"])
     c[1].metric(labels.t("new_engagements", hi, L), news["new_engagements"])
@@ -60,17 +65,17 @@ def render(path: str, db, hi: bool, go) -> None:
     c[3].metric(labels.t("watch_matches", hi, L), len(news["watch_hits"]))
     for e in news["engagements"][:5]:
         left, right = st.columns([5, 1])
-        stories = f"{e['reports']} report(s), {e['stories']} independent stor{'y' if e['stories'] == 1 else 'ies'}"
-        flag = "new" if e["is_new"] else "more reports"
+        stories = labels.t("stories", hi, L).format(r=e["reports"], s=e["stories"], y="y" if e["stories"] == 1 else "ies")
+        flag = labels.t("is_new" if e["is_new"] else "more", hi, L)
         who = ", ".join(e["participants"][:3]) or "—"
         left.markdown(
             f"**{e['date'] or e['sort_date'] or '—'}** · {labels.t(e['type'], hi, labels.TYPES)} · "
             f"{plain(e['place'] or '—')} · {plain(who)} — {stories} ({flag})"
         )
-        if right.button("Open", key=f"new_since_{e['id']}"):
+        if right.button(labels.t("open", hi, L), key=f"new_since_{e['id']}"):
             go("dashboard/pages/timeline.py", e=e["id"])
     for h in news["watch_hits"][:5]:
-        st.caption(f"Watch {plain(h['watch'])}: {h['date'] or '—'} · {labels.t(h['type'] or '', hi, labels.TYPES)} · {plain(h['place'] or '—')}")
+        st.caption(f"{labels.t('watch', hi, L)} {plain(h['watch'])}: {h['date'] or '—'} · {labels.t(h['type'] or '', hi, labels.TYPES)} · {plain(h['place'] or '—')}")
 
 
 try:  # the project's one Markdown escape, once the hardening slice has landed it

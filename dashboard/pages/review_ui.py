@@ -11,7 +11,7 @@ from html import escape as esc
 import pandas as pd
 import streamlit as st
 
-from dashboard import auth, cached, knowledge, labels, store
+from dashboard import auth, cached, knowledge, labels, names, store
 from dashboard.models import ENGAGEMENT_TYPES, STATUSES
 from dashboard.queries import Filters
 from dashboard.review import aliases, service
@@ -68,6 +68,9 @@ W = {
     "not_in_text": ("That spelling is not in this article's text.", "यह वर्तनी इस लेख में नहीं है।"),
 }
 KIND_WORDS = {"person": ("person", "व्यक्ति"), "place": ("place", "स्थान"), "organisation": ("force or organisation", "सेना या संगठन"), "exercise": ("exercise", "अभ्यास"), "dialogue": ("dialogue", "संवाद"), "outlet": ("outlet", "समाचार स्रोत")}
+
+
+PICK = {False: "Choose", True: "चुनें"}  # a picker's empty text (Streamlit's own is English)
 
 
 def w(key: str, hi: bool, **fmt) -> str:
@@ -219,15 +222,15 @@ def engagement_panel(path: str, engagement_id: str, hi: bool, key: str = "tl", e
             d = c1.text_input(w("date", hi), value=row["date"] or "", key=f"rv_date_{k}")
             end = c2.text_input(w("end_date", hi), value=row["end_date"] or "", key=f"rv_end_{k}")
             c3, c4 = st.columns(2)
-            etype = c3.selectbox(w("type", hi), ENGAGEMENT_TYPES, index=ENGAGEMENT_TYPES.index(row["type"]) if row["type"] in ENGAGEMENT_TYPES else 0, format_func=lambda t: labels.t(t, hi, labels.TYPES), key=f"rv_type_{k}")
-            status = c4.selectbox(w("status", hi), STATUSES, index=STATUSES.index(row["status"]) if row["status"] in STATUSES else 0, format_func=lambda s: labels.t(s, hi, labels.STATUSES), key=f"rv_status_{k}")
+            etype = c3.selectbox(w("type", hi), ENGAGEMENT_TYPES, index=ENGAGEMENT_TYPES.index(row["type"]) if row["type"] in ENGAGEMENT_TYPES else 0, format_func=lambda t: labels.t(t, hi, labels.TYPES), placeholder=PICK[hi], key=f"rv_type_{k}")
+            status = c4.selectbox(w("status", hi), STATUSES, index=STATUSES.index(row["status"]) if row["status"] in STATUSES else 0, format_func=lambda s: labels.t(s, hi, labels.STATUSES), placeholder=PICK[hi], key=f"rv_status_{k}")
             place = st.text_input(w("place", hi), value=row["place"] or "", key=f"rv_place_{k}")
             c5, c6 = st.columns(2)
             sides = {}
             for col, (f, country) in zip((c5, c6), SIDES.items(), strict=True):
-                sides[f] = col.multiselect(w(f, hi), _people(country, row[f]), default=row[f], accept_new_options=True, key=f"rv_{f}_{k}")
+                sides[f] = col.multiselect(w(f, hi), _people(country, row[f]), default=row[f], accept_new_options=True, format_func=lambda n: names.shown(n, hi) or n, placeholder=PICK[hi], key=f"rv_{f}_{k}")
             area_ids = list(labels.AREAS)
-            areas = st.multiselect(w("areas", hi), area_ids, default=[a for a in row["areas"] if a in area_ids], format_func=lambda a: labels.t(a, hi, labels.AREAS), key=f"rv_areas_{k}")
+            areas = st.multiselect(w("areas", hi), area_ids, default=[a for a in row["areas"] if a in area_ids], format_func=lambda a: labels.t(a, hi, labels.AREAS), placeholder=PICK[hi], key=f"rv_areas_{k}")
             evidence = st.text_input(w("evidence", hi), key=f"rv_evidence_{k}")
             not_ij = st.checkbox(w("not_ij", hi), key=f"rv_notij_{k}")
             note = st.text_input(w("note", hi), key=f"rv_note_{k}", max_chars=2000)
@@ -269,7 +272,7 @@ def _structure(path: str, row: dict, hi: bool, key: str, by: str) -> None:
         near = near[(near["sort_date"] >= lo) & (near["sort_date"] <= hi_d)]
     label = {r["id"]: f"{r['date'] or r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or ''}" for r in near.to_dict("records")}
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
-    other = c1.selectbox(w("merge_with", hi), list(label), index=None, format_func=label.get, key=f"rv_merge_{key}_{row['id']}")
+    other = c1.selectbox(w("merge_with", hi), list(label), index=None, format_func=label.get, placeholder=PICK[hi], key=f"rv_merge_{key}_{row['id']}")
     if c2.button(w("merge", hi), key=f"rv_merge_go_{key}_{row['id']}", disabled=not other or not by):
         _save(key, hi, "engagement", row["id"], {"merge": other}, by, "")
         st.rerun()
@@ -277,7 +280,7 @@ def _structure(path: str, row: dict, hi: bool, key: str, by: str) -> None:
         arts = cached.engagement_articles(path, cached.stamp(path), row["id"])
         titles = {a["id"]: f"{a['published'] or ''} · {a['title']}" for a in arts.to_dict("records")}
         c3, c4 = st.columns([4, 1], vertical_alignment="bottom")
-        off = c3.multiselect(w("split_off", hi), list(titles), format_func=lambda a: titles.get(a, a), key=f"rv_split_{key}_{row['id']}")
+        off = c3.multiselect(w("split_off", hi), list(titles), format_func=lambda a: titles.get(a, a), placeholder=PICK[hi], key=f"rv_split_{key}_{row['id']}")
         if c4.button(w("split", hi), key=f"rv_split_go_{key}_{row['id']}", disabled=not off or not by):
             _save(key, hi, "engagement", row["id"], {"split": off}, by, "")
             st.rerun()
@@ -346,7 +349,7 @@ def article_panel(path: str, article: dict, hi: bool, key: str = "ar", review_pa
             published = c1.text_input(w("published", hi), value=row["published"] or "", key=f"rv_pub_{k}")
             outlet = c2.text_input(w("source", hi), value=row["outlet"] or "", key=f"rv_src_{k}")
             options = ["", "new", *[e for e in choices if e != row["engagement_id"]]]
-            move = st.selectbox(w("move_to", hi), options, format_func=lambda e: w("keep", hi) if e == "" else (w("new_engagement", hi) if e == "new" else choices[e]), key=f"rv_move_{k}")
+            move = st.selectbox(w("move_to", hi), options, format_func=lambda e: w("keep", hi) if e == "" else (w("new_engagement", hi) if e == "new" else choices[e]), placeholder=PICK[hi], key=f"rv_move_{k}")
             note = st.text_input(w("note", hi), key=f"rv_anote_{k}", max_chars=2000)
             submitted = st.form_submit_button(w("save", hi), type="primary")
         if submitted:
@@ -373,8 +376,8 @@ def spelling_panel(path: str, article: dict, hi: bool, key: str, by: str) -> Non
     st.markdown(f"**{esc(w('spelling', hi))}**")
     c1, c2, c3 = st.columns([3, 2, 3])
     text = c1.text_input(w("spelling_text", hi), key=f"rv_alias_{key}")
-    kind = c2.selectbox(w("kind", hi), aliases.KINDS, format_func=lambda x: KIND_WORDS[x][1 if hi else 0], key=f"rv_kind_{key}")
-    name = c3.selectbox(w("name", hi), aliases.names_of(kind), index=None, key=f"rv_aname_{key}_{kind}")
+    kind = c2.selectbox(w("kind", hi), aliases.KINDS, format_func=lambda x: KIND_WORDS[x][1 if hi else 0], placeholder=PICK[hi], key=f"rv_kind_{key}")
+    name = c3.selectbox(w("name", hi), aliases.names_of(kind), index=None, format_func=lambda n: names.shown(n, hi) or n, placeholder=PICK[hi], key=f"rv_aname_{key}_{kind}")
     if st.button(w("add_reparse", hi), key=f"rv_add_{key}", disabled=not (text.strip() and name and by)):
         body = f"{article.get('title') or ''}\n{article.get('body') or ''}"
         if knowledge.fold(text.strip()) not in knowledge.fold(body):

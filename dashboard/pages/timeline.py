@@ -1,75 +1,122 @@
-"""Timeline of engagements; selecting a mark opens its detail: both sides, areas with evidence, every report."""
+"""Timeline of engagements; selecting a mark opens its detail: both sides, areas with evidence, every report.
 
+The detail is built from small sections (detail_header, sides, evidence, reports) so more of the
+record (per-field confidence and reasons) can be added beside them."""
+
+import pandas as pd
 import streamlit as st
 
-from dashboard import cached, charts, knowledge, labels, outlets
+from dashboard import cached, charts, knowledge, labels, names, outlets
 from dashboard.pages import common, review_ui
+from dashboard.queries import Filters
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
 st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(labels.t("timeline", hi))
-st.caption("One mark per engagement · colour and row = type · open circle = planned, diamond = ongoing · size = number of reporting articles. Click a mark for its detail.")
+st.caption(labels.t("tl_caption", hi))
 
-eng = cached.engagements(path, stamp, f)
+eng = common.in_script(cached.engagements(path, stamp, f), hi)
 if eng.empty:
     common.empty_state(hi)
     st.stop()
 
 ev = st.plotly_chart(charts.timeline(eng, hi), key="tl_chart", on_select="rerun", selection_mode="points", width="stretch", theme=None)
-points = ev.get("selection", {}).get("points", []) if ev else []
-if points and points[0].get("customdata"):
-    st.session_state["p_e"] = points[0]["customdata"]
-    common.to_url()
+point = common.picked("tl_chart", ev)
+if point and point.get("customdata") and point["customdata"] != common.current()["e"]:
+    common.select(e=point["customdata"])
 
-ids = eng["id"].tolist()
-selected = review_ui.current_id(path, st.session_state.get("p_e"))  # an id from before a regrouping finds its engagement
-# the picker lists the latest 1,000 engagements (the chart shows them all)
-label = {r["id"]: f"{r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or ''}" for r in eng.tail(1000).to_dict("records")}
-if selected in ids and selected not in label:
-    r = eng[eng["id"] == selected].iloc[0]
-    label[selected] = f"{r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or ''}"
-options = [None] + list(reversed(list(label)))
-choice = st.selectbox(
-    "Engagement",
-    options,
-    index=options.index(selected) if selected in label else 0,
-    format_func=lambda i: "— choose, or click a mark —" if i is None else label[i],
-    key=f"tl_pick_{selected}",
+
+def describe(r) -> str:
+    return f"{r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or labels.t('place_not_stated', hi)}"
+
+
+selected = review_ui.current_id(path, common.current()["e"])  # an id from before a regrouping finds its engagement
+if selected != common.current()["e"]:
+    common.update(e=selected)
+ids = set(eng["id"])
+row = None
+if selected and selected not in ids:
+    # opened from a link whose filters do not select it: show it anyway, and say so
+    everything = common.in_script(cached.engagements(path, stamp, Filters()), hi)
+    hit = everything[everything["id"] == selected]
+    row = hit.iloc[0] if not hit.empty else None
+# the picker lists the latest 1,000 engagements (the chart shows them all) and the open one
+choices = {r["id"]: describe(r) for r in eng.tail(1000).to_dict("records")}
+if selected in ids and selected not in choices:
+    choices[selected] = describe(eng[eng["id"] == selected].iloc[0])
+elif row is not None:
+    choices[selected] = describe(row)
+common.bound(
+    st.selectbox,
+    "e",
+    "tl_pick",
+    labels.t("engagement", hi),
+    list(reversed(list(choices))),
+    to_widget=lambda e: e if e in choices else None,
+    format_func=choices.get,
+    index=None,
+    placeholder=labels.t("choose_engagement", hi),
 )
-if choice != selected:
-    st.session_state["p_e"] = choice
-    common.to_url()
-    selected = choice
-if not selected or selected not in ids:
+if not selected:
     st.stop()
-
-row = eng[eng["id"] == selected].iloc[0]
-st.header(f"{row['date'] or row['sort_date']} · {labels.t(row['type'], hi, labels.TYPES)}")
-st.markdown(f"**{labels.t(row['status'], hi, labels.STATUSES)}** · {row['place'] or 'place not stated'} · {row['n_articles']} report(s) in {', '.join(labels.t(x, hi, labels.LANGUAGES) for x in row['languages'])}")
-review_ui.marks(row, hi)  # "✎ date corrected by A. Sharma on 2026-12-08"
+if selected in ids:
+    row = eng[eng["id"] == selected].iloc[0]
+elif row is None:
+    st.info(labels.t("gone_engagement", hi))
+    st.stop()
+else:
+    st.info(labels.t("gone_engagement", hi))
 
 arts = cached.engagement_articles(path, stamp, selected)
-st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))
-review_ui.engagement_panel(path, selected, hi, key="tl", on_move=lambda e: st.session_state.update(p_e=e))
-parts = cached.participants(path, stamp, selected)
-sides = st.columns(2)
-for col, side in zip(sides, ("India", "Japan"), strict=True):
-    col.subheader(f"{side} — {labels.t('participants', hi)}")
-    names = parts.loc[parts["country"] == side, "name"].tolist()
-    col.write(", ".join(names) or "not named in the reports")
 
-st.subheader(labels.t("evidence", hi))
-evid = cached.evidence(path, stamp, tuple(arts["id"]), None)
-for area in [a for a in row["areas"]]:
-    rows = evid[evid["area"] == area]
-    with st.expander(f"{labels.t(area, hi, labels.AREAS)} — {len(rows)} sentence(s) in {rows['article_id'].nunique()} article(s)", expanded=False):
-        for r in rows.head(8).to_dict("records"):
-            st.markdown(common.quote(r["sentence"], f"{outlets.display(r['outlet'], hi, knowledge.default())}, {r['published'] or ''}", r["language"]), unsafe_allow_html=True)
 
-st.subheader(labels.t("reported_by", hi))
-for a in arts.to_dict("records"):
-    c1, c2 = st.columns([5, 1])
-    c1.markdown(f"**{a['title']}**  \n{outlets.display(a['outlet'], hi, knowledge.default())} · {labels.t(a['language'], hi, labels.LANGUAGES)} · {a['published'] or 'undated'} · `{outlets.file_name(a['source_file'])}`")
-    if c2.button("Read", key=f"read_{a['id']}"):
-        common.go("dashboard/pages/articles.py", a=a["id"])
+def detail_header(row, arts: pd.DataFrame) -> None:
+    common.heading(f"{row['date'] or row['sort_date']} · {labels.t(row['type'], hi, labels.TYPES)}")
+    status = common.status(row, hi, path, stamp)  # 'ongoing' as of the last report, not today
+    langs = ", ".join(labels.t(x, hi, labels.LANGUAGES) for x in row["languages"])
+    reports = labels.fmt("n_reports_in", hi, n=labels.n(int(row["n_articles"]), "reports", hi), languages=langs)
+    common.block(f'<p class="meta"><b>{common.esc(status)}</b> · {common.esc(row["place"] or labels.t("place_not_stated", hi))} · {common.esc(reports)}</p>')
+    st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))  # 'N articles from M independent outlets'
+
+
+def sides(engagement_id: str) -> None:
+    parts = cached.participants(path, stamp, engagement_id)
+    for col, side in zip(st.columns(2), ("India", "Japan"), strict=True):
+        with col:
+            st.subheader(f"{labels.t(side, hi, labels.COUNTRIES)} — {labels.t('participants', hi)}")
+            people = names.shown_all(parts.loc[parts["country"] == side, "name"], hi)
+            common.block(f"<p>{common.esc(', '.join(people) or labels.t('not_named', hi))}</p>")
+
+
+def evidence(row, arts: pd.DataFrame) -> None:
+    st.subheader(labels.t("evidence", hi))
+    evid = cached.evidence(path, stamp, tuple(arts["id"]), None)
+    for area in row["areas"]:
+        rows = evid[evid["area"] == area]
+        counted = labels.fmt("sentences_in", hi, s=labels.n(len(rows), "sentences", hi), a=labels.n(rows["article_id"].nunique(), "articles_in", hi))
+        title = f"{labels.t(area, hi, labels.AREAS)} — {counted}"
+        with st.expander(title, expanded=False):
+            common.block("".join(common.quote(r["sentence"], common.source_line(r["outlet"], r["published"], hi), r["language"]) for r in rows.head(8).to_dict("records")))
+
+
+def reports(arts: pd.DataFrame) -> None:
+    st.subheader(labels.t("reported_by", hi))
+    for a in arts.to_dict("records"):
+        c1, c2 = st.columns([6, 1], vertical_alignment="center")
+        with c1:
+            meta = " · ".join(
+                common.esc(x)
+                for x in (common.outlet(a["outlet"], hi), labels.t(a["language"], hi, labels.LANGUAGES), a["published"] or labels.t("undated", hi))
+            )
+            common.block(f'<p><b>{common.esc(a["title"])}</b><br><span class="meta">{meta} · <code>{common.esc(common.file_name(a["source_file"]))}</code></span></p>')
+        with c2:
+            common.link("articles", labels.t("read", hi), icon=":material/article:", a=a["id"])
+
+
+detail_header(row, arts)
+review_ui.marks(row, hi)  # "✎ date corrected by A. Sharma on 2026-12-08"
+review_ui.engagement_panel(path, selected, hi, key="tl", on_move=lambda e: common.update(e=e))
+sides(selected)
+evidence(row, arts)
+reports(arts)

@@ -223,7 +223,8 @@ def find_dates(text: str, kb, hits=None, relative: bool = True) -> list[RawDate]
             gap = t[r.end : nxt.start]
             if nxt.kind == "full" and len(gap) <= 12 and re.fullmatch(rf"{_RANGE}|\s*", gap):
                 y = nxt.year if (r.month, r.day) <= (nxt.month, nxt.day) else nxt.year - 1
-                r = RawDate(r.start, r.end, r.text, "full", y, r.month, r.day, r.end_day)
+                if _valid(y, r.month, r.day):  # "29 फरवरी से 27 मार्च 2025": no 29 February in 2025
+                    r = RawDate(r.start, r.end, r.text, "full", y, r.month, r.day, r.end_day)
             elif (
                 nxt.kind == "yearless" and nxt.month == r.month and r.end_day is None and nxt.day > r.day
                 and len(gap) <= 12 and re.fullmatch(_RANGE, gap)
@@ -259,6 +260,7 @@ class TenseIndex:
         self.said: dict[int, bool | None] = {}  # per position asked: a verb decided (None: not yet known)
         self._passive_spans: list[tuple[int, int]] | None = None
         self._memo: dict[tuple[str, int], int | None] = {}
+        self._about_to = "वाल" in self.low  # worth looking for "होने वाली" at all (asked once, not per date)
 
     def _first(self, name: str, rx: re.Pattern, pos: int) -> int | None:
         """Where the first match of `rx` at or after `pos` starts."""
@@ -276,7 +278,7 @@ class TenseIndex:
 
     def _future_hi(self, pos: int) -> int | None:
         f = self._first("fh", _FUTURE_HI, pos)
-        if "वाल" in self.low:
+        if self._about_to:
             a = self._first("about", _ABOUT_TO_HI, pos)
             if a is not None and (f is None or a < f):
                 return a

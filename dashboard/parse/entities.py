@@ -135,8 +135,8 @@ def find_people(
             continue
         country, role_key = h.value.split("|")
         # Japanese puts the title after the name, often inside one alias: 浜田防衛大臣, シン国防相
-        if any(p.start <= h.start and h.end <= p.end for p in out if p.via == "alias") or (
-            cjk_class(body[h.start]) and any(0 <= h.start - p.end <= 2 for p in out if p.via == "alias")
+        if any(p.start <= h.start and h.end <= p.end for p in named.touching(h.start, h.start + 1) if p.via == "alias") or (
+            cjk_class(body[h.start]) and any(0 <= h.start - p.end <= 2 for p in named.touching(h.start - 2, h.start + 1) if p.via == "alias")
         ):
             continue  # … or right after it: ラージナート・シン・インド国防大臣
         # a title directly before a name ("रक्षा मंत्री राजनाथ सिंह", "Defence Minister Gen Nakatani")

@@ -46,6 +46,7 @@ from dashboard.store.engagements import (
 )
 from dashboard.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
 from dashboard.store.search import FTS_TOKENIZE, fts_query, searchable
+from dashboard.store.views import delete_view, list_views, save_view
 
 __all__ = [
     "CHILD_COLUMNS",
@@ -65,11 +66,13 @@ __all__ = [
     "connect",
     "counts",
     "db_path",
+    "delete_view",
     "engagement_area_rows",
     "finish_run",
     "fts_query",
     "grouping_input",
     "integrity_ok",
+    "list_views",
     "log_file",
     "migrate",
     "now",
@@ -77,6 +80,7 @@ __all__ = [
     "refresh_summaries",
     "replace_engagements",
     "save_article",
+    "save_view",
     "schema_version",
     "searchable",
     "start_run",

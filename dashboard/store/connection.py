@@ -10,6 +10,7 @@ import fcntl
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -17,10 +18,12 @@ from pathlib import Path
 
 import sqlite_utils
 
+from dashboard import paths
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 
-DEFAULT_DB = ROOT / "data" / "articles.db"
+DEFAULT_DB = paths.default_db()  # data/articles.db in a checkout
 # How long a writer waits for another writer (an ingest's batch, a regrouping) before giving up
 WRITE_WAIT_S = 300.0
 
@@ -62,10 +65,7 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
             conn = sqlite3.connect(str(p), check_same_thread=False, timeout=30)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA busy_timeout = 10000")
-        if not readonly:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-        version = schema_version(db)
+        version = _settle(db, readonly, schema_version)
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
         if "locked" in msg:
@@ -84,6 +84,27 @@ def connect(path: str | os.PathLike, readonly: bool = False) -> sqlite_utils.Dat
             f"database {p} has schema version {version}; open it once for writing to upgrade it"
         )
     return db
+
+
+def _settle(db: sqlite_utils.Database, readonly: bool, schema_version: Callable) -> int:
+    """Journal mode and schema version, retried while another program holds the file.
+
+    Switching a new file to WAL, and the first read of a WAL file whose index another connection
+    is still building, return "locked" without SQLite's busy handler ever being asked to wait; two
+    ingests or browser tabs opening one new database at once hit this. The wait is ours."""
+    deadline = time.monotonic() + WRITE_WAIT_S
+    pause = 0.01
+    while True:
+        try:
+            if not readonly:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+            return schema_version(db)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 @contextmanager

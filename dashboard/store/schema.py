@@ -13,8 +13,7 @@ from dashboard.store.engagements import refresh_summaries
 from dashboard.store.search import FTS_TOKENIZE
 from dashboard.store.segmented import m9_segmented_fts
 from dashboard.store.sources import _m8_sources
-
-SCHEMA_VERSION = 11
+from dashboard.store.views import _m10_saved_views
 
 
 def schema_version(db: sqlite_utils.Database) -> int:
@@ -197,8 +196,10 @@ MIGRATIONS = [
     (6, "each engagement field's confidence and reason, per article and per engagement", _m6_decisions),
     (8, "followed sources, URLs seen, reports of one story, watches, visits, webhook deliveries", _m8_sources),
     (9, "a segmented column in the full-text index, so Japanese words are found", m9_segmented_fts),
+    (10, "saved views; indexes for the sidebar's counts and the language and source filters", _m10_saved_views),
     (11, "reviewers' corrections, and which engagement fields they changed", _m11_corrections),
 ]
+SCHEMA_VERSION = max(v for v, _, _ in MIGRATIONS)
 
 
 def migrate(db: sqlite_utils.Database) -> list[int]:
