@@ -16,7 +16,7 @@ import pytest
 
 from dashboard import store
 from tests import reviewkit as kit
-from tests.test_browser import ARGS, CHROMIUM, ROOT, free_port, shot
+from tests.browserkit import ARGS, CHROMIUM, IDLE, ROOT, Analyst, free_port
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is installed by scripts/setup.sh --dev")
 
@@ -68,15 +68,21 @@ def new_page(browser, server, width: int = 1500):
     return pg
 
 
-def idle(pg, extra: int = 500) -> None:
+def idle(pg, extra: int = 300) -> None:
     pg.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=30_000)
-    pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
-    pg.wait_for_timeout(extra)
+    pg.wait_for_timeout(extra)  # a click's rerun begins
+    pg.wait_for_function(IDLE, timeout=60_000)
 
 
 def menu(pg, name: str) -> None:
-    pg.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
+    """Click a page in the sidebar's menu (its links carry the view)."""
+    pg.locator('[data-testid="stSidebar"] [data-testid="stPageLink"] a', has_text=name).first.click()
+    pg.wait_for_timeout(300)
     idle(pg)
+
+
+def shot(pg, name: str) -> None:
+    Analyst(pg, {"url": ""}).shot(name)
 
 
 def choose(pg, label: str, option: str, typed: str | None = None) -> None:
@@ -87,11 +93,12 @@ def choose(pg, label: str, option: str, typed: str | None = None) -> None:
     idle(pg)
 
 
-def open_engagement(pg, option: str) -> None:
+def open_engagement(pg, option: str, correct: bool = True) -> None:
     menu(pg, "Timeline")
     choose(pg, "Engagement", option)
-    pg.get_by_text("✎ Correct this engagement").first.click()
-    pg.wait_for_timeout(300)
+    if correct:
+        pg.get_by_text("✎ Correct this engagement").first.click()
+        pg.wait_for_timeout(300)
 
 
 def sign(pg, name: str) -> None:
@@ -115,7 +122,7 @@ def test_a_date_corrected_on_the_timeline_shows_with_its_mark_on_every_page_and_
     pg.get_by_role("button", name="Save correction").click()
     pg.wait_for_selector("text=Saved: date. Every page now shows it.", timeout=30_000)
     idle(pg)
-    assert pg.locator("h2").filter(has_text="2025-04-30 · Ministerial meeting").count() == 1
+    assert pg.locator(".data-heading").first.inner_text().startswith("2025-04-30 · Ministerial meeting")
     assert "date ✎ corrected by A. Sharma on" in pg.locator(".rv-marks").first.inner_text()
     shot(pg, "review-timeline-corrected")
 
@@ -194,13 +201,17 @@ def test_the_review_page_from_the_keyboard_then_a_spelling_added_from_an_article
     pg.keyboard.press("v")  # right as shown
     pg.wait_for_selector(f"text={done + 1} of {total} reviewed", timeout=30_000)
     shot(pg, "review-page")
-    aid = kit.article_of(store.connect(server["db"]), server["folder"], kit.DIALOGUE)
-    # main's page switch drops the URL's article (journeys fixes it): opened by its link for now
-    pg.goto(f"{server['url']}/articles?a={aid}")
+    # to the article by clicks: its engagement on the Timeline, then its report's "Read"
+    db = store.connect(server["db"], readonly=True)
+    eid = kit.engagement_of(db, server["folder"], kit.DIALOGUE)
+    row = db.execute("SELECT sort_date, type, place FROM engagements WHERE id = ?", [eid]).fetchone()
+    from dashboard import labels
+
+    open_engagement(pg, f"{row[0]} · {labels.t(row[1], False, labels.TYPES)} · {row[2] or 'place not stated'}", correct=False)
+    pg.locator('[data-testid="stMain"] [data-testid="stPageLink"] a', has_text="Read").first.click()
     pg.wait_for_selector(".article-text", timeout=60_000)
     idle(pg)
     pg.get_by_text("✎ Correct this article").first.click()
-    sign(pg, "A. Sharma")  # a page opened by its link is a new session
     fill(pg, "Spelling, as written in the article", kit.MASUDA_HI)
     pg.keyboard.press("Tab")
     idle(pg)
@@ -208,7 +219,7 @@ def test_the_review_page_from_the_keyboard_then_a_spelling_added_from_an_article
     pg.get_by_role("button", name="Add and re-parse").click()
     pg.wait_for_selector("text=What changed", timeout=60_000)
     idle(pg)
-    people = pg.locator('[data-testid="stTable"]').filter(has_text="Defence Secretary").first.inner_text()
+    people = pg.locator("table.plain").filter(has_text="Defence Secretary").first.inner_text()
     assert "Masuda Kazuo" in people  # the article now names him
     shot(pg, "review-spelling-added")
     pg.context.close()
