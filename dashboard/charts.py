@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import labels
+from dashboard.models import SURE
 
 # one palette for engagement types, chosen to stay distinct on a projector and for colour-blind eyes
 TYPE_COLOURS = {
@@ -94,11 +95,12 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
             if d.empty:
                 continue
             marks = d["corrected"] if "corrected" in d else [None] * len(d)  # fields reviewers corrected
+            sure = d["date_confidence"] if "date_confidence" in d else [None] * len(d)
             hover = [
-                f"<b>{dt or sd}</b> · {label} · {status_label[status]}<br>{pl or no_place}<br>"
+                f"<b>{dt or sd}{'?' if dc is not None and dc == dc and dc < SURE else ''}</b> · {label} · {status_label[status]}<br>{pl or no_place}<br>"
                 f"{', '.join(pp) or no_people}<br><i>{', '.join(labels.t(a, hindi, labels.AREAS) for a in list(ar)[:6])}</i><br>{reports}: {n}"
                 + (f"<br>✎ {', '.join(mk)}" if isinstance(mk, dict) and mk else "")
-                for dt, sd, pl, pp, ar, n, mk in zip(d["date"], d["sort_date"], d["place"], d["participants"], d["areas"], d["n_articles"], marks, strict=True)
+                for dt, sd, pl, pp, ar, n, mk, dc in zip(d["date"], d["sort_date"], d["place"], d["participants"], d["areas"], d["n_articles"], marks, sure, strict=True)
             ]
             # numpy arrays, not lists: plotly validates lists element by element
             fig.add_trace(

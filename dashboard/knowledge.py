@@ -187,10 +187,10 @@ def _read(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]:
 
 def local_dir() -> Path:
     """Where spellings added from the dashboard go (`aliases-local.csv`, `outlet_aliases-local.csv`):
-    beside the knowledge files, or the folder $DASHBOARD_KNOWLEDGE_LOCAL names (an installed
-    package's folder may not be writable; tests keep the project's files untouched)."""
+    the folder $DASHBOARD_KNOWLEDGE_LOCAL names (tests keep the project's files untouched), else
+    paths.local_knowledge() (beside the knowledge files in a checkout, the user's data folder installed)."""
     env = os.environ.get(LOCAL_ENV)
-    return Path(env) if env else KNOWLEDGE_DIR
+    return Path(env) if env else paths.local_knowledge()
 
 
 def files_of(directory: Path, name: str) -> list[Path]:

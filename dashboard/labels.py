@@ -161,6 +161,21 @@ COMMON = {
     "read": ("Read", "पढ़ें"),
     "new": ("new", "नया"),
     "ongoing_as_of": ("ongoing when last reported, {date}", "अंतिम रिपोर्ट ({date}) के समय जारी"),
+    "how_decided": ("How sure, and why", "कितना निश्चित, और क्यों"),
+    "col_field": ("Field", "विवरण"),
+    "col_value": ("Value", "मान"),
+    "col_sure": ("How sure", "निश्चितता"),
+    "col_why": ("Why (the parser's words, in English)", "क्यों (पार्सर के शब्द, अंग्रेज़ी में)"),
+    "unsure_note": ("? marks a value the parser is less than 80 % sure of: check it against the sentence.", "? वाला मान पार्सर के लिए 80% से कम निश्चित है: वाक्य से मिलाकर देखें।"),
+    "sure_dates": ("Only engagements with a sure date", "केवल निश्चित तिथि वाली बैठकें"),
+    "sure_dates_help": ("Hide engagements whose date the parser is less than 80 % sure of (shown as 'date?').", "वे बैठकें छिपाएं जिनकी तिथि पार्सर के लिए 80% से कम निश्चित है ('तिथि?' के रूप में दिखती हैं)।"),
+}
+DECIDED = {
+    "date": ("Date", "तिथि"),
+    "type": ("Type", "प्रकार"),
+    "status": ("Status", "स्थिति"),
+    "place": ("Place", "स्थान"),
+    "participants": ("Participants", "प्रतिभागी"),
 }
 OVERVIEW = {
     "help_engagements": ("Real-world India–Japan engagements; several reports of one meeting count once", "भारत–जापान की वास्तविक बैठकें; एक बैठक की कई रिपोर्टें एक ही गिनी जाती हैं"),

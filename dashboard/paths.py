@@ -17,9 +17,19 @@ SAMPLE = DATA / "sample"
 STATIC = CHECKOUT / "static" if IN_CHECKOUT else PACKAGE / "static"
 
 
+def _user_data() -> Path:
+    home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return home / "india-japan-dashboard"
+
+
 def default_db() -> Path:
     """data/articles.db in a checkout; $XDG_DATA_HOME/india-japan-dashboard/articles.db installed."""
     if IN_CHECKOUT:
         return CHECKOUT / "data" / "articles.db"
-    home = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return home / "india-japan-dashboard" / "articles.db"
+    return _user_data() / "articles.db"
+
+
+def local_knowledge() -> Path:
+    """Where spellings an analyst adds go: beside the knowledge files in a checkout (to be
+    committed with them); the user's data folder when installed (site-packages is read-only)."""
+    return KNOWLEDGE if IN_CHECKOUT else _user_data() / "knowledge"

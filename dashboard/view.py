@@ -48,6 +48,7 @@ PARAMS: dict[str, Param] = {
     "source": Param("list"),
     "q": Param("text", default=""),
     "exact": Param("flag", default=False),  # search the words alone, not a name's other spellings
+    "sure": Param("flag", default=False),  # only engagements whose date the parser is sure of
     "hi": Param("flag", default=False),
     "present": Param("flag", default=False),
     # Timeline: the open engagement; Articles: the open article, and all articles or India–Japan only
@@ -72,7 +73,7 @@ PARAMS: dict[str, Param] = {
     "prev_from": Param("date"),
     "prev_to": Param("date"),
 }
-FILTER_KEYS = ("from", "to", "type", "status", "area", "person", "lang", "source", "q", "exact")
+FILTER_KEYS = ("from", "to", "type", "status", "area", "person", "lang", "source", "q", "exact", "sure")
 LIST_FIELDS = {"type": "types", "status": "statuses", "area": "areas", "person": "people", "lang": "languages", "source": "sources"}
 
 
@@ -180,6 +181,7 @@ def filters(view: Mapping) -> Filters:
         **{field: tuple(view.get(key) or ()) for key, field in LIST_FIELDS.items()},
         text=view.get("q") or "",
         expand=not view.get("exact"),
+        sure_dates=bool(view.get("sure")),
     )
 
 

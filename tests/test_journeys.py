@@ -55,10 +55,11 @@ def screen(a: Analyst, sidebar_only: bool = False) -> list[str]:
     a.page.mouse.move(5, 5)  # a chart's hover box goes away as the pointer leaves it
     a.page.wait_for_timeout(200)
     # icons are ligatures of their names ('dashboard'), the skip link is hidden until focused, and
-    # a chart's open hover box is checked through the chart's data below
+    # a chart's open hover box is checked through the chart's data below; the parser's reasons
+    # (.machine) are its own words in English, quoting the article
     texts = a.page.locator(root).evaluate(
         """(el) => {
-             const hide = Array.from(el.querySelectorAll('[data-testid="stIconMaterial"], [data-testid="stSkipToContent"], .hoverlayer'));
+             const hide = Array.from(el.querySelectorAll('[data-testid="stIconMaterial"], [data-testid="stSkipToContent"], .hoverlayer, .machine'));
              const was = hide.map(e => e.style.display);
              hide.forEach(e => { e.style.display = 'none'; });
              const text = el.innerText;
@@ -236,4 +237,38 @@ def test_an_uploaded_article_reaches_every_page_under_its_own_name_and_source(an
     quotes = " ".join(a.page.locator(".quote").all_inner_texts())
     assert "deepen maritime security cooperation" in quotes and "Bharat Samachar, 2025-12-02" in quotes
     no_temporary_path()
+    assert not a.errors(), a.log()
+
+
+def test_an_engagement_dated_from_a_weekday_shows_how_sure_and_why_and_the_switch_hides_it(analyst, db):
+    """Timeline from the menu, the engagement picked by typing its date: its date is marked '?',
+    the reason (a weekday counted from the page date) is beside it; the sidebar's switch then
+    hides every engagement with an unsure date. The screenshot is docs/screenshots/timeline-weekday-date.png."""
+    from dashboard.models import SURE
+
+    a = analyst
+    eng = queries.engagements(db)
+    once = eng["sort_date"].map(eng["sort_date"].value_counts()) == 1
+    pick = next(
+        r for r in eng[once].to_dict("records")
+        if (r["decisions"].get("date") or {}).get("reason", "").startswith("weekday") and r["date_confidence"] < SURE
+    )
+    a.open("")
+    a.menu("timeline")
+    box = a.page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').get_by_role("combobox").first
+    box.click()
+    box.fill(pick["sort_date"])  # typing narrows the picker to that day
+    a.after(lambda: a.page.keyboard.press("Enter"))
+    assert a.query()["e"] == [pick["id"]]
+    assert heading(a).startswith(f"{pick['date']}?") or heading(a).startswith(f"{pick['sort_date']}?")
+    table = a.page.locator(".decided")
+    assert pick["decisions"]["date"]["reason"] in table.inner_text()
+    assert table.locator("tr.unsure").first.inner_text().startswith("Date")
+    a.page.locator(".data-heading").first.evaluate("e => e.scrollIntoView({block: 'start'})")
+    a.page.wait_for_timeout(200)
+    a.shot("timeline-weekday-date")
+    assert a.marks() == len(eng)
+    a.after(lambda: a.page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"]', has_text="Only engagements with a sure date").locator("label").click())
+    assert a.query()["sure"] == ["1"]
+    assert a.marks() == int((eng["date_confidence"] >= SURE).sum())
     assert not a.errors(), a.log()

@@ -20,7 +20,7 @@ def imports_of(path: Path) -> set[str]:
 def test_pure_layers_do_not_touch_streamlit_or_sqlite():
     pure = list((PKG / "parse").glob("*.py")) + [
         PKG / n
-        for n in ("knowledge.py", "models.py", "readers.py", "encodings.py", "uploads.py", "aggregate.py", "charts.py", "view.py", "names.py", "paths.py")
+        for n in ("knowledge.py", "models.py", "readers.py", "encodings.py", "uploads.py", "aggregate.py", "charts.py", "view.py", "names.py", "paths.py", "decided.py")
         if (PKG / n).exists()
     ]
     assert pure

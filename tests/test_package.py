@@ -27,6 +27,9 @@ def test_the_wheel_installs_and_runs_away_from_the_checkout(tmp_path):
     wheel = next((tmp_path / "dist").glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert {n.split("/")[0] for n in names} == {"dashboard", wheel.name.split("-")[0] + "-0.1.0.dist-info"}
+    subpackages = {str(d.relative_to(ROOT)) for d in (ROOT / "dashboard").rglob("*") if (d / "__init__.py").is_file() and "__pycache__" not in d.parts}
+    missing = [d for d in subpackages if f"{d}/__init__.py" not in names]
+    assert not missing, f"pyproject.toml's packages leave out {missing}"
     for needed in ("dashboard/app.py", "dashboard/pages/timeline.py", "dashboard/data/knowledge/people.csv", "dashboard/streamlit_config/config.toml", "dashboard/static/world_110m.json"):
         assert needed in names, needed
     sample = [n for n in names if n.startswith("dashboard/data/sample/")]
@@ -43,7 +46,11 @@ def test_the_wheel_installs_and_runs_away_from_the_checkout(tmp_path):
     probe = "import dashboard, dashboard.paths as p; print(dashboard.__file__); print(p.IN_CHECKOUT, p.KNOWLEDGE.is_dir() and (p.STATIC / 'world_110m.json').is_file(), p.default_db())"
     got = subprocess.run([python, "-c", probe], cwd=where, env=env, capture_output=True, text=True, check=True).stdout.split("\n")
     assert str(env_dir) in got[0] and got[1] == f"False True {tmp_path / 'xdg' / 'india-japan-dashboard' / 'articles.db'}"
+    local = subprocess.run([python, "-c", "from dashboard import knowledge; print(knowledge.local_dir())"], cwd=where, env=env, capture_output=True, text=True, check=True).stdout.strip()
+    assert local == str(tmp_path / "xdg" / "india-japan-dashboard" / "knowledge")  # added spellings go where the user may write
     ok = subprocess.run([python, "-m", "dashboard", "check-knowledge"], cwd=where, env=env, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
+    queue = subprocess.run([python, "-m", "dashboard", "review", "--help"], cwd=where, env=env, capture_output=True, text=True)
+    assert queue.returncode == 0, queue.stdout + queue.stderr  # every command's module travels in the wheel
     app = subprocess.run([python, "-c", "from dashboard import launch; print(' '.join(launch.command([])))"], cwd=where, env=env, capture_output=True, text=True, check=True).stdout
     assert str(env_dir) in app and "--theme.primaryColor=#1f4e9c" in app and "--server.maxUploadSize=50" in app

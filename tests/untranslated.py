@@ -71,10 +71,14 @@ def data_of(db) -> dict:
     return {"by_first": by_first, "trigrams": trigrams}
 
 
+# the parser's reasons quote the article and are the parser's own words, in English, on purpose
+_MACHINE = re.compile(r'<(\w+)[^>]*class="machine"[^>]*>.*?</\1>', re.S)
+
+
 def _plain(raw: str) -> str:
     """Screen text without markup: one line per block, HTML tags and entities, Markdown escapes,
-    bold and colour directives taken away."""
-    text = html.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n", raw or "")))
+    bold and colour directives taken away, and the parser's own words (class="machine")."""
+    text = html.unescape(_TAG.sub(" ", _BLOCK_END.sub("\n", _MACHINE.sub(" ", raw or ""))))
     text = re.sub(r":[a-z]+-background\[|:[a-z]+\[", "", text).replace("**", "")
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
 

@@ -5,7 +5,7 @@ confidence and reasons) can be added beside them."""
 
 import streamlit as st
 
-from dashboard import cached, highlight, labels, names, queries
+from dashboard import cached, decided, highlight, labels, names, queries
 from dashboard.pages import common, review_ui, safe
 
 path, stamp = common.database()
@@ -109,15 +109,17 @@ def record(art: dict, rec: dict) -> None:
         st.subheader(labels.t("record", hi))
         eng = rec.get("engagement")
         if rec.get("india_japan") and eng:
-            line = " · ".join(
-                (
-                    labels.t(eng["type"], hi, labels.TYPES),
-                    labels.t(eng["status"], hi, labels.STATUSES),
-                    eng["date"] or labels.t("date_unknown", hi),
-                    names.shown(eng["place"], hi) or labels.t("place_unknown", hi),
-                )
-            )
-            common.block(f"<p><b>{common.esc(line)}</b><br>{common.esc(', '.join(names.shown_all(eng['participants'], hi)) or '—')}</p>")
+            dec = eng.get("decisions") or {}
+            shown = {
+                "type": labels.t(eng["type"], hi, labels.TYPES),
+                "status": labels.t(eng["status"], hi, labels.STATUSES),
+                "date": eng["date"] or labels.t("date_unknown", hi),
+                "place": names.shown(eng["place"], hi) or labels.t("place_unknown", hi),
+                "participants": ", ".join(names.shown_all(eng["participants"], hi)) or "—",
+            }
+            line = " · ".join(decided.marked(shown[k], dec, k) for k in ("type", "status", "date", "place"))
+            common.block(f"<p><b>{common.esc(line)}</b><br>{common.esc(decided.marked(shown['participants'], dec, 'participants'))}</p>")
+            common.how_decided(dec, shown, hi)  # what this article alone says; the engagement's are on the Timeline
         else:
             common.block(f"<p>{common.esc(labels.t('not_ij', hi))}</p>")
         st.markdown(f"**{labels.t('dates', hi)}**")

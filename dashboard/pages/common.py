@@ -9,7 +9,7 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, knowledge, labels, names, outlets, store
+from dashboard import cached, decided, knowledge, labels, names, outlets, store
 from dashboard.pages import sidebar as _sidebar
 from dashboard.pages.safe import block, esc, heading, link_html, md, notice, table  # noqa: F401  (the pages' API)
 from dashboard.pages.state import (  # noqa: F401
@@ -33,6 +33,8 @@ mark { background: #ffe066; color: #000; padding: 0 2px; border-radius: 2px; }
 .article-text { font-size: 1.12rem; line-height: 1.75; max-width: 52rem; }
 .quote { border-left: 4px solid #1f4e9c; padding: .2rem .8rem; margin: .4rem 0; font-size: 1.05rem; }
 .quote .src { color: #555; font-size: .9rem; }
+tr.unsure td { background: #fff4e0; }
+tr.unsure td:nth-child(2) { font-weight: 700; color: #8a4b00; }
 .rv-marks { color: #8a4b00; font-size: .95rem; margin: .1rem 0 .4rem; }
 .meta { color: #333; }
 .meta code { font-size: .9rem; }
@@ -116,6 +118,24 @@ def file_name(source: str | None) -> str:
 def source_line(outlet_name: str | None, published: str | None, hi: bool) -> str:
     """'Outlet, 2025-05-05' with the words for a missing outlet or date."""
     return f"{outlet(outlet_name, hi)}, {published or labels.t('undated', hi)}"
+
+
+def how_decided(decisions, values: dict, hi: bool) -> None:
+    """Each engagement field's value beside how sure the parser is and why, an unsure one marked
+    "?". The reasons are the parser's own words (English, quoting the article's), so they are
+    marked lang="en" and class="machine"."""
+    rows = decided.rows(decisions, values)
+    if not rows:
+        return
+    head = "".join(f"<th>{esc(labels.t(k, hi))}</th>" for k in ("col_field", "col_value", "col_sure", "col_why"))
+    body = "".join(
+        f'<tr class="{"unsure" if r["unsure"] else "sure"}"><td>{esc(labels.t(r["field"], hi, labels.DECIDED))}</td>'
+        f'<td>{esc(r["value"])}</td><td>{esc(r["sure"])}</td><td lang="en" class="machine">{esc(r["why"])}</td></tr>'
+        for r in rows
+    )
+    note = f'<p class="meta">{esc(labels.t("unsure_note", hi))}</p>' if any(r["unsure"] for r in rows) else ""
+    block(f'<div class="decided"><b>{esc(labels.t("how_decided", hi))}</b><table class="plain">'
+          f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{note}</div>")
 
 
 def quote(sentence: str, source: str, language: str) -> str:

@@ -223,6 +223,7 @@ def render(path: str, stamp: tuple):
     state.bound(sb.text_input, "q", KEYS["q"], labels.t("search", hi), placeholder="आतंकवाद, maritime, \"2+2\" …", changes=lambda s: {"q": views.clean_text(s)})
     for key, (_, _, _, count_key) in LISTS.items():
         _multiselect(sb, key, lists[key], counts.get(count_key, {}), hi)
+    state.bound(sb.toggle, "sure", "f_sure", labels.t("sure_dates", hi), help=labels.t("sure_dates_help", hi))
     sb.button(labels.t("reset", hi), key="clear_filters", on_click=lambda: st.session_state.update({state.VIEW: views.clear_filters(state.current())}))
     _saved_views(sb, path, stamp, hi)
     if problems:

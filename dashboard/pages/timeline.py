@@ -6,7 +6,7 @@ record (per-field confidence and reasons) can be added beside them."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, charts, knowledge, labels, names, outlets
+from dashboard import cached, charts, decided, knowledge, labels, names, outlets
 from dashboard.pages import common, review_ui
 from dashboard.queries import Filters
 
@@ -72,12 +72,24 @@ arts = cached.engagement_articles(path, stamp, selected)
 
 
 def detail_header(row, arts: pd.DataFrame) -> None:
-    common.heading(f"{row['date'] or row['sort_date']} · {labels.t(row['type'], hi, labels.TYPES)}")
-    status = common.status(row, hi, path, stamp)  # 'ongoing' as of the last report, not today
+    """The values, an unsure one marked '?', then each beside how sure the parser is and why."""
+    dec = row["decisions"]
+    when = row["date"] or row["sort_date"]
+    common.heading(f"{decided.marked(when, dec, 'date')} · {decided.marked(labels.t(row['type'], hi, labels.TYPES), dec, 'type')}")
+    status = decided.marked(common.status(row, hi, path, stamp), dec, "status")  # 'ongoing' as of the last report, not today
+    place = decided.marked(row["place"], dec, "place") or labels.t("place_not_stated", hi)
     langs = ", ".join(labels.t(x, hi, labels.LANGUAGES) for x in row["languages"])
     reports = labels.fmt("n_reports_in", hi, n=labels.n(int(row["n_articles"]), "reports", hi), languages=langs)
-    common.block(f'<p class="meta"><b>{common.esc(status)}</b> · {common.esc(row["place"] or labels.t("place_not_stated", hi))} · {common.esc(reports)}</p>')
+    common.block(f'<p class="meta"><b>{common.esc(status)}</b> · {common.esc(place)} · {common.esc(reports)}</p>')
     st.caption(outlets.reports_line(arts["outlet"].tolist(), knowledge.default(), hi))  # 'N articles from M independent outlets'
+    shown = {
+        "date": f"{when} – {row['end_date']}" if row.get("end_date") else when,
+        "type": labels.t(row["type"], hi, labels.TYPES),
+        "status": common.status(row, hi, path, stamp),
+        "place": row["place"] or labels.t("place_not_stated", hi),
+        "participants": ", ".join(row["participants"]) or labels.t("not_named", hi),
+    }
+    common.how_decided(dec, shown, hi)
 
 
 def sides(engagement_id: str) -> None:
