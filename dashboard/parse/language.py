@@ -103,7 +103,14 @@ for _name, _lo, _hi in _BLOCKS:
     _BLOCK_RX.setdefault(_name, []).append(f"\\u{_lo:04x}-\\u{_hi:04x}")
 _BLOCK_RX = {name: re.compile("[" + "".join(ranges) + "]") for name, ranges in _BLOCK_RX.items()}
 _OTHER_SCRIPTS = re.compile("[\u0980-\u0dff\u0600-\u06ff\u3040-\u30ff\u4e00-\u9fff]")
-_LATIN_RX = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# runs, for counting: len(text) - len(text with the runs removed) counts the letters without a
+# list of one-character strings (half the time of findall on every article)
+_DEVA_RUN = re.compile("[\u0900-\u097f]+")
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
+def _count(run: re.Pattern, text: str) -> int:
+    return len(text) - len(run.sub("", text))
 
 
 def detect(text: str) -> str:
@@ -112,8 +119,8 @@ def detect(text: str) -> str:
     if _OTHER_SCRIPTS.search(sample):
         counts = {name: len(rx.findall(sample)) for name, rx in _BLOCK_RX.items()}
     else:  # the usual case: only Devanagari and Latin letters, two counts instead of twelve
-        counts = {"deva": len(_BLOCK_RX["deva"].findall(sample))}
-    counts["latin"] = len(_LATIN_RX.findall(sample))
+        counts = {"deva": _count(_DEVA_RUN, sample)}
+    counts["latin"] = _count(_LATIN_RUN, sample)
     counts = {k: v for k, v in counts.items() if v}
     total = sum(counts.values())
     if not total:
