@@ -64,7 +64,7 @@ if not present:
     top_l.markdown(f'<div class="brief-h">{e(labels.t("title", hi))} · <span class="nowrap">{e(date_from)} → {e(date_to)}</span></div>', unsafe_allow_html=True)
     top_r.toggle(word("present", hi), value=False, key="br_present_w", help=word("present_help", hi), on_change=lambda: _set_present(True))
     if f.date_from is None or f.date_to is None:
-        st.caption("अवधि: पिछले बारह महीने (साइडबार में बदलें)" if hi else "Period: the last twelve months of reports (change it in the sidebar)")
+        st.caption(word("period_default", hi))
     default_cf, default_ct = aggregate.previous_period(date_from, date_to)
     mode = st.radio(word("compare", hi), ["previous", "custom"], horizontal=True, key="br_cmp_mode", index=1 if ss.get("p_cf") else 0, format_func=lambda m: word("compare_prev" if m == "previous" else "compare_custom", hi))
     if mode == "custom":
