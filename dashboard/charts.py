@@ -131,6 +131,7 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
                 y=[label],
                 mode="markers+text",
                 name=word("current", hindi),
+                meta="current",  # how tests and scripts find the highlighted mark: the name is a label, in either language
                 customdata=[r["id"]],
                 text=[r["date"] if isinstance(r["date"], str) and r["date"] else r["sort_date"]],  # a missing date is NaN, not None, after a concat
                 textposition="top center",

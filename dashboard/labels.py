@@ -400,6 +400,8 @@ REVIEW_PAGE = {
     "col_field": ("Field", "विवरण"),
     "col_before": ("Before", "पहले"),
     "col_after": ("After", "बाद में"),
+    "gone": ("an engagement no longer in the database", "एक बैठक जो अब डेटाबेस में नहीं"),
+    "gone_article": ("an article no longer in the database", "एक लेख जो अब डेटाबेस में नहीं"),
 }
 # why an item is in the review queue (review/queue.py TIERS), and its reasons (Item.why)
 TIERS = {
@@ -413,6 +415,24 @@ REASONS = {
     "disagree": ("reports say {field}: {values}", "रिपोर्टों में {field}: {values}"),
     "single": ("a single report", "केवल एक रिपोर्ट"),
     "few_cues": ("India–Japan on few cues (score {score})", "भारत–जापान होने के कम संकेत (अंक {score})"),
+}
+
+# a correction in words, for the review log and an engagement's history (review/service.py describe)
+CHANGES = {
+    "merged": ("merged with {other}", "{other} के साथ जोड़ा गया"),
+    "split": ("{n} report(s) split off into an engagement of their own", "{n} रिपोर्ट(ें) अलग बैठक में की गईं"),
+    "moved": ("moved from {old} to {new}", "{old} से {new} में ले जाया गया"),
+    "none": ("none", "कोई नहीं"),
+    "own": ("an engagement of its own", "अपनी अलग बैठक"),
+    "reviewed": ("reviewed: right as shown", "समीक्षित: जैसा दिखा, सही"),
+    "spelling": ("spelling {alias} added for {name}", "{name} के लिए वर्तनी {alias} जोड़ी गई"),
+    "yes": ("yes", "हां"),
+    "no": ("no", "नहीं"),
+    "undone": ("undone by {by} on {day}", "{by} द्वारा {day} को वापस लिया गया"),
+    "applied": ("applied", "लागू"),
+    "waiting": ("waiting", "प्रतीक्षा में"),
+    "agrees": ("the parser now agrees", "अब पार्सर भी सहमत"),
+    "superseded": ("changed again later", "बाद में फिर बदला गया"),
 }
 
 # --- the Sources page (sources.py) ------------------------------------------------------------
@@ -457,6 +477,7 @@ SOURCES_PAGE = {
     "not_fetched": ("not fetched yet", "अभी लाया नहीं गया"),
     "never": ("never", "कभी नहीं"),
     "now": ("now", "अभी"),
+    "utc": ("UTC", "यूटीसी"),
     "is_paused": ("{name} is paused: {why}", "{name} रुका हुआ है: {why}"),
     "last_errors": ("Last errors", "पिछली त्रुटियां"),
     "links_failed": ("{n} link(s) failed", "{n} कड़ी(यां) विफल"),
@@ -496,6 +517,20 @@ SOURCES_PAGE = {
     "col_started": ("Started", "शुरू"),
     "col_finished": ("Finished", "समाप्त"),
     "no_rounds": ("No follow round yet. Run once: {once}; or on a schedule: {every}", "अभी कोई दौर नहीं चला। एक बार चलाएं: {once}; या तय समय पर: {every}"),
+}
+# what a followed source is (follow/feeds.py decides "auto" at the first fetch) and how its last fetch went
+SOURCE_KINDS = {
+    "auto": ("decided at the first fetch", "पहली बार लाने पर तय होगा"),
+    "feed": ("feed", "फ़ीड"),
+    "sitemap": ("sitemap", "साइटमैप"),
+    "sitemapindex": ("sitemap index", "साइटमैप सूची"),
+    "page": ("article page", "लेख-पृष्ठ"),
+}
+OUTCOMES = {
+    "ok": ("fetched", "लाया गया"),
+    "not modified": ("unchanged since the last fetch", "पिछली बार से नहीं बदला"),
+    "failed": ("failed", "विफल"),
+    "stopped": ("stopped", "रोका गया"),
 }
 # how often a source is fetched: the stored form (schedule.seconds reads it) -> the words shown
 EVERY = {

@@ -22,8 +22,8 @@ ALLOWED = {"mro", "hadr", "yyyy", "mm", "dd", "yyyy-mm-dd", "yyyy-mm", "maritime
 ALLOWED |= {"natural", "earth", "rss", "atom"}
 # key names on buttons and in help texts (Esc leaves the slides; J, K, V, U work the review queue)
 ALLOWED |= {"esc", "j", "k", "v", "u"}
-# web addresses are written in Latin in Hindi too: URL, http, https
-ALLOWED |= {"url", "http", "https"}
+# web addresses and file formats are written in Latin in Hindi too: URL, https, "लेख (CSV)"
+ALLOWED |= {"url", "http", "https", "csv", "xlsx", "pdf", "pptx", "png", "html"}
 IDS = {k for table in (labels.TYPES, labels.AREAS, labels.ROLES, labels.STATUSES, labels.LANGUAGES) for k in table if "_" in k}
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(div|p|li|tr|h\d)>|<br\s*/?>", re.I)

@@ -28,10 +28,15 @@ st.progress(done / total if total else 1.0, text=(f"{total} में से {do
 
 tab_queue, tab_log = st.tabs(["कतार" if hi else "Queue", "समीक्षा लॉग" if hi else "Review log"])
 with tab_log:
-    log = service.review_log(cached.connection(path, stamp))
+    log = service.review_log(cached.connection(path, stamp), hindi=hi, name=lambda e: review_ui.engagement_words(path, e, hi))
     if log:
         st.dataframe(
-            pd.DataFrame([{word(k): v for k, v in (("col_when", r["at"][:16].replace("T", " ")), ("col_who", r["by"]), ("col_change", r["change"]), ("col_target", r["target"]), ("col_note", r["note"]), ("col_state", r["state"]))} for r in log]),
+            pd.DataFrame(
+                [
+                    {word(k): v for k, v in (("col_when", r["at"][:16].replace("T", " ")), ("col_who", r["by"]), ("col_change", r["change"]), ("col_target", review_ui.target_words(path, r, hi)), ("col_note", r["note"]), ("col_state", r["state"]))}
+                    for r in log
+                ]
+            ),
             hide_index=True,
             width="stretch",
             key="rv_log",

@@ -310,7 +310,7 @@ def undo(key: str, hi: bool, by: str, path: str | None = None) -> None:
 
 
 def _history(path: str, eid: str, hi: bool) -> None:
-    rows = service.history(_reader(path), eid)
+    rows = service.history(_reader(path), eid, hindi=hi, name=lambda e: engagement_words(path, e, hi))
     st.markdown(f"**{esc(w('history', hi))}**")
     if not rows:
         st.caption(w("no_history", hi))
@@ -399,7 +399,7 @@ def spelling_panel(path: str, article: dict, hi: bool, key: str, by: str) -> Non
         st.rerun()  # the page above was drawn from the record before the re-parse
     got = st.session_state.get(f"rv_changes_{key}")
     if got:
-        rows = [{col("col_article", hi): t, col("col_how", hi): how, col("col_field", hi): field_word(f, hi), col("col_before", hi): words(b), col("col_after", hi): words(a)} for t, how, ch in got for f, (b, a) in ch.items()]
+        rows = [{col("col_article", hi): t, col("col_how", hi): how, col("col_field", hi): labels.t({"areas": "areas_f"}.get(f, f), hi) if f in ("people", "participants", "areas") else field_word(f, hi), col("col_before", hi): words(b), col("col_after", hi): words(a)} for t, how, ch in got for f, (b, a) in ch.items()]
         st.markdown(f"**{esc(w('what_changed', hi))}**")
         if rows:
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"rv_changed_{key}")
@@ -457,3 +457,26 @@ def reason_words(item, hi: bool) -> list[str]:
             values["values"] = ", ".join(shown)
         out.append(labels.t(kind, hi, labels.REASONS).format(**values))
     return out
+
+
+def engagement_words(path: str, engagement_id: str, hi: bool) -> str:
+    """An engagement as a reviewer recognises it (date · type · place), never its id; one since
+    regrouped is found through its reports."""
+    everything = cached.engagements(path, cached.stamp(path), Filters())
+    hit = everything[everything["id"] == current_id(path, engagement_id)]
+    if hit.empty:
+        return col("gone", hi)
+    r = hit.iloc[0]
+    day = r["date"] if isinstance(r["date"], str) and r["date"] else (r["sort_date"] or labels.t("undated", hi))
+    place = names.shown(r["place"], hi) if isinstance(r["place"], str) and r["place"] else labels.t("place_not_stated", hi)
+    return f"{day} · {labels.t(r['type'], hi, labels.TYPES)} · {place}"
+
+
+def target_words(path: str, row: dict, hi: bool) -> str:
+    """What a correction was made on, in words: an engagement, an article's title, a spelling."""
+    if row["kind"] == "engagement":
+        return engagement_words(path, row["target"], hi)
+    if row["kind"] == "article":
+        art = cached.article(path, cached.stamp(path), row["target"])
+        return (art["title"] if art is not None else None) or col("gone_article", hi)
+    return names.shown(str(row["target"]), hi) or str(row["target"])

@@ -16,12 +16,17 @@ from dashboard.pages.new_since import plain
 from dashboard.store import sources as src
 
 EVERY = list(labels.EVERY)  # the stored forms: schedule.seconds reads them
-LANGS = ["", "hi", "en", "ja", "mr"]  # "" = detect
+LANGS = ["detect", "hi", "en", "ja", "mr"]
 
 
 def word(key: str, **values) -> str:
     text = labels.t(key, hi, labels.SOURCES_PAGE)
     return text.format(**values) if values else text
+
+
+def when(stamp: str | None) -> str:
+    """A stored UTC time stamp as people write it: 2026-12-08 03:12 UTC."""
+    return f"{stamp[:10]} {stamp[11:16]} {word('utc')}" if stamp and len(stamp) >= 16 else (stamp or "")
 
 
 def commands(text: str, *cmds: str) -> str:
@@ -62,8 +67,8 @@ with st.form("add_source", clear_on_submit=True):
     url = c1.text_input(word("url"), key="src_url", placeholder="https://…")
     name = c2.text_input(word("name"), key="src_name", placeholder=word("name_ph"))
     c3, c4, c5 = st.columns([1, 1, 2])
-    every = c3.selectbox(word("every"), EVERY, index=1, format_func=lambda x: labels.t(x, hi, labels.EVERY), key="src_every")
-    lang = c4.selectbox(word("language"), LANGS, format_func=lambda x: labels.t(x, hi, labels.LANGUAGES) if x else word("detect"), key="src_lang")
+    every = c3.selectbox(word("every"), EVERY, index=1, format_func=lambda x: labels.t(x, hi, labels.EVERY), placeholder=word("every"), key="src_every")
+    lang = c4.selectbox(word("language"), LANGS, format_func=lambda x: word("detect") if x == "detect" else labels.t(x, hi, labels.LANGUAGES), placeholder=word("language"), key="src_lang")
     private = c5.checkbox(word("private"), key="src_private", help=word("private_help"))
     added = st.form_submit_button(word("follow"), type="primary", disabled=not editor)
 if not editor:
@@ -83,7 +88,7 @@ if added and editor:
             (st.warning if ok else st.error)(plain(exc))
         if ok:
             w = writer()
-            row = src.add_source(w, u, (name or "").strip() or p.hostname, int(schedule.seconds(every)), lang or None, "auto", allow)
+            row = src.add_source(w, u, (name or "").strip() or p.hostname, int(schedule.seconds(every)), None if lang == "detect" else lang, "auto", allow)
             w.conn.close()
             st.success(word("following", name=plain(row["name"])))
             st.rerun()
@@ -98,15 +103,15 @@ else:
                 word("col_id"): r["id"],
                 word("col_name"): r["name"],
                 word("col_status"): word("paused" if r["status"] == "paused" else "active"),
-                word("col_result"): r["last_outcome"] or word("not_fetched"),
+                word("col_result"): labels.t(r["last_outcome"], hi, labels.OUTCOMES) if r["last_outcome"] else word("not_fetched"),
                 word("col_error"): r["paused_reason"] or r["last_error"] or "",
                 word("col_new"): r["last_new"] or 0,
                 word("col_near"): r["last_near"] or 0,
                 word("col_duplicate"): r["last_duplicate"] or 0,
                 word("col_failed"): r["last_failed"] or 0,
-                word("col_last"): r["last_fetch"] or word("never"),
-                word("col_next"): "—" if r["status"] == "paused" else (r["next_fetch"] or word("now")),
-                word("col_kind"): r["kind"],
+                word("col_last"): when(r["last_fetch"]) or word("never"),
+                word("col_next"): "—" if r["status"] == "paused" else (when(r["next_fetch"]) or word("now")),
+                word("col_kind"): labels.t(r["kind"], hi, labels.SOURCE_KINDS),
                 word("col_url"): r["url"],
             }
             for r in rows
@@ -157,7 +162,9 @@ c[2].metric(word("syndicated"), len(src.stories(db, limit=1000)), help=word("syn
 multi = src.stories(db)
 if multi:
     heads = {"title": word("col_title"), "reports": word("col_reports"), "outlets": word("col_outlets"), "first_seen": word("col_first_seen")}
-    st.dataframe(pd.DataFrame(multi)[list(heads)].rename(columns=heads), hide_index=True, width="stretch", key="src_stories")
+    table = pd.DataFrame(multi)[list(heads)]
+    table["first_seen"] = table["first_seen"].map(when)
+    st.dataframe(table.rename(columns=heads), hide_index=True, width="stretch", key="src_stories")
 
 st.subheader(word("watches"))
 with st.form("add_watch", clear_on_submit=True):
@@ -183,7 +190,7 @@ for wt in src.watches(db):
                 pd.DataFrame(
                     [
                         {
-                            word("col_found"): h["found_at"],
+                            word("col_found"): when(h["found_at"]),
                             word("col_date"): h["date"] or labels.t("undated", hi),
                             word("col_type"): labels.t(h["type"] or "other", hi, labels.TYPES),
                             word("col_place"): kb.shown(h["place"], hi) if h["place"] else labels.t("place_not_stated", hi),
@@ -206,6 +213,8 @@ st.subheader(word("rounds"))
 runs = src.follow_runs(db)
 if runs:
     heads = {"started": word("col_started"), "finished": word("col_finished"), "new": word("col_new"), "duplicate": word("col_duplicate"), "failed": word("col_failed")}
-    st.dataframe(pd.DataFrame(runs)[list(heads)].rename(columns=heads), hide_index=True, width="stretch", key="src_runs")
+    table = pd.DataFrame(runs)[list(heads)]
+    table["started"], table["finished"] = table["started"].map(when), table["finished"].map(when)
+    st.dataframe(table.rename(columns=heads), hide_index=True, width="stretch", key="src_runs")
 else:
     common.block(f'<p class="meta">{commands(word("no_rounds", once="§1", every="§2"), "python -m dashboard follow", "python -m dashboard follow --every 30m")}</p>')
