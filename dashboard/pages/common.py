@@ -34,6 +34,7 @@ mark { background: #ffe066; color: #000; padding: 0 2px; border-radius: 2px; }
 .quote { border-left: 4px solid #1f4e9c; padding: .2rem .8rem; margin: .4rem 0; font-size: 1.05rem; }
 .quote .src { color: #555; font-size: .9rem; }
 tr.unsure td { background: #fff4e0; }
+.decided td:nth-child(2) { min-width: 8.5em; }
 tr.unsure td:nth-child(2) { font-weight: 700; color: #8a4b00; }
 .rv-marks { color: #8a4b00; font-size: .95rem; margin: .1rem 0 .4rem; }
 .meta { color: #333; }
