@@ -86,7 +86,7 @@ with tab_queue:
     st.dataframe(table, hide_index=True, width="stretch", key="rv_table", height=min(38 * (len(table) + 1), 420))
 
     st.subheader(label(item))
-    common.block("<br>".join(common.esc(r) for r in review_ui.reason_words(item, hi)))
+    common.block("<p>" + "<br>".join(common.esc(r) for r in review_ui.reason_words(item, hi)) + "</p>")
     if item.kind == "engagement":
         eng = cached.engagements(path, stamp, Filters())
         hit = eng[eng["id"] == item.id]

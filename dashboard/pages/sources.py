@@ -54,6 +54,7 @@ def writer():
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
+st.markdown(common.CSS, unsafe_allow_html=True)
 st.title(word("sources"))
 st.caption(word("caption"))
 editor = can_edit()
