@@ -97,7 +97,7 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
             marks = d["corrected"] if "corrected" in d else [None] * len(d)  # fields reviewers corrected
             sure = d["date_confidence"] if "date_confidence" in d else [None] * len(d)
             hover = [
-                f"<b>{dt or sd}{'?' if dc is not None and dc == dc and dc < SURE else ''}</b> · {label} · {status_label[status]}<br>{pl or no_place}<br>"
+                f"<b>{dt if isinstance(dt, str) and dt else sd}{'?' if dc is not None and dc == dc and dc < SURE else ''}</b> · {label} · {status_label[status]}<br>{pl if isinstance(pl, str) and pl else no_place}<br>"
                 f"{', '.join(pp) or no_people}<br><i>{', '.join(labels.t(a, hindi, labels.AREAS) for a in list(ar)[:6])}</i><br>{reports}: {n}"
                 + (f"<br>✎ {', '.join(mk)}" if isinstance(mk, dict) and mk else "")
                 for dt, sd, pl, pp, ar, n, mk, dc in zip(d["date"], d["sort_date"], d["place"], d["participants"], d["areas"], d["n_articles"], marks, sure, strict=True)
@@ -130,9 +130,10 @@ def timeline(eng: pd.DataFrame, hindi: bool = False, height: int = 520, title: s
                 x=np.array([r["sort_date"]], dtype="datetime64[D]"),
                 y=[label],
                 mode="markers+text",
-                name="current",
+                name=word("current", hindi),
+                meta="current",  # how tests and scripts find the highlighted mark: the name is a label, in either language
                 customdata=[r["id"]],
-                text=[r["date"] or r["sort_date"]],
+                text=[r["date"] if isinstance(r["date"], str) and r["date"] else r["sort_date"]],  # a missing date is NaN, not None, after a concat
                 textposition="top center",
                 textfont={"size": base, "color": HIGHLIGHT},
                 hoverinfo="skip",

@@ -104,12 +104,12 @@ def to_xlsx(frames: dict[str, pd.DataFrame], b: Briefing, hindi: bool = False) -
     buf = io.BytesIO()
     sheets = {"summary": "सारांश", "engagements": "बैठकें", "articles": "लेख", "area_period": "क्षेत्र × अवधि"} if hindi else {}
     with pd.ExcelWriter(buf, engine="openpyxl") as xl:
-        summary = pd.DataFrame(
+        summary = pd.DataFrame(  # in the page's language only: a Hindi workbook holds no English sentence
             {
-                word("summary", hindi): [b.summary(hindi), b.summary(not hindi)],
-                word("period", hindi): [f"{b.date_from} – {b.date_to}"] * 2,
-                ("फ़िल्टर" if hindi else "filters"): [b.filters(hindi)] * 2,
-                word("compare", hindi): [b.compare_note(hindi)] * 2,
+                word("summary", hindi): [b.summary(hindi)],
+                word("period", hindi): [f"{b.date_from} – {b.date_to}"],
+                labels.t("filters", hindi): [b.filters(hindi)],
+                word("compare", hindi): [b.compare_note(hindi)],
             }
         )
         summary.to_excel(xl, sheet_name=sheets.get("summary", "summary"), index=False)

@@ -380,3 +380,173 @@ def b(key: str, hindi: bool = False, **fmt) -> str:
     """A briefing-slice label, formatted: b('slide_of', hi, i=2, n=9)."""
     text = t(key, hindi, BRIEF)
     return text.format(**fmt) if fmt else text
+
+
+# --- the Review page (review.py; the correction forms' words are in pages/review_ui.py) ---------
+REVIEW_PAGE = {
+    "prev_help": ("previous (K)", "पिछला (K)"),
+    "next_help": ("next (J)", "अगला (J)"),
+    "col_why": ("Why it is here", "यह यहां क्यों है"),
+    "col_what": ("What", "क्या"),
+    "col_reasons": ("Reasons", "कारण"),
+    "col_when": ("When", "कब"),
+    "col_who": ("Who", "किसने"),
+    "col_change": ("Change", "बदलाव"),
+    "col_target": ("Record", "रिकॉर्ड"),
+    "col_note": ("Note", "टिप्पणी"),
+    "col_state": ("State", "स्थिति"),
+    "col_article": ("Article", "लेख"),
+    "col_how": ("How", "कैसे"),
+    "col_field": ("Field", "विवरण"),
+    "col_before": ("Before", "पहले"),
+    "col_after": ("After", "बाद में"),
+    "gone": ("an engagement no longer in the database", "एक बैठक जो अब डेटाबेस में नहीं"),
+    "gone_article": ("an article no longer in the database", "एक लेख जो अब डेटाबेस में नहीं"),
+}
+# why an item is in the review queue (review/queue.py TIERS), and its reasons (Item.why)
+TIERS = {
+    "unsure": ("the parser is unsure of a field", "पार्सर किसी विवरण को लेकर अनिश्चित है"),
+    "disagree": ("its reports disagree", "इसकी रिपोर्टें आपस में सहमत नहीं"),
+    "few_cues": ("India–Japan on few cues", "भारत–जापान होने के कम संकेत"),
+    "single": ("a single report", "केवल एक रिपोर्ट"),
+}
+REASONS = {
+    "unsure": ("{field} {sure} sure", "{field} {sure} निश्चित"),
+    "disagree": ("reports say {field}: {values}", "रिपोर्टों में {field}: {values}"),
+    "single": ("a single report", "केवल एक रिपोर्ट"),
+    "few_cues": ("India–Japan on few cues (score {score})", "भारत–जापान होने के कम संकेत (अंक {score})"),
+}
+
+# a correction in words, for the review log and an engagement's history (review/service.py describe)
+CHANGES = {
+    "merged": ("merged with {other}", "{other} के साथ जोड़ा गया"),
+    "split": ("{n} report(s) split off into an engagement of their own", "{n} रिपोर्ट(ें) अलग बैठक में की गईं"),
+    "moved": ("moved from {old} to {new}", "{old} से {new} में ले जाया गया"),
+    "none": ("none", "कोई नहीं"),
+    "own": ("an engagement of its own", "अपनी अलग बैठक"),
+    "reviewed": ("reviewed: right as shown", "समीक्षित: जैसा दिखा, सही"),
+    "spelling": ("spelling {alias} added for {name}", "{name} के लिए वर्तनी {alias} जोड़ी गई"),
+    "yes": ("yes", "हां"),
+    "no": ("no", "नहीं"),
+    "undone": ("undone by {by} on {day}", "{by} द्वारा {day} को वापस लिया गया"),
+    "applied": ("applied", "लागू"),
+    "waiting": ("waiting", "प्रतीक्षा में"),
+    "agrees": ("the parser now agrees", "अब पार्सर भी सहमत"),
+    "superseded": ("changed again later", "बाद में फिर बदला गया"),
+}
+
+# --- the Sources page (sources.py) ------------------------------------------------------------
+SOURCES_PAGE = {
+    "sources": ("Sources", "स्रोत"),
+    "caption": (
+        "Feeds (RSS, Atom), sitemaps and article pages that the dashboard's follow command fetches on a schedule; new articles are parsed and stored like uploaded files. "
+        "The same story at several addresses is stored once, and a wire story re-published by several outlets is one story with several reports.",
+        "फ़ीड (RSS, Atom), साइटमैप और लेख-पृष्ठ, जिन्हें डैशबोर्ड का अनुसरण आदेश तय समय पर लाता है; नए लेख अपलोड की गई फ़ाइलों की तरह पढ़े और सहेजे जाते हैं। "
+        "कई पतों पर एक ही ख़बर एक बार सहेजी जाती है, और कई स्रोतों द्वारा दोबारा छापी गई एजेंसी की ख़बर कई रिपोर्टों वाली एक ख़बर है।",
+    ),
+    "add": ("Follow a source", "नया स्रोत जोड़ें"),
+    "url": ("URL of a feed, sitemap or article page", "फ़ीड, साइटमैप या लेख-पृष्ठ का URL"),
+    "name": ("Name", "नाम"),
+    "name_ph": ("(its host)", "(उसका होस्ट)"),
+    "every": ("Fetch every", "कितनी देर में लाएं"),
+    "language": ("Language", "भाषा"),
+    "detect": ("(detect)", "(अपने-आप पहचानें)"),
+    "private": ("It is on this machine or a private network", "यह इसी मशीन या निजी नेटवर्क पर है"),
+    "private_help": ("Allows only this URL's host and port; links from it to other private addresses are still refused.", "केवल इस URL के होस्ट और पोर्ट की अनुमति; इससे दूसरे निजी पतों की कड़ियां फिर भी अस्वीकार होती हैं।"),
+    "follow": ("Follow", "अनुसरण करें"),
+    "editor_needed": ("Adding, pausing and removing sources needs the editor role.", "स्रोत जोड़ने, रोकने और हटाने के लिए संपादक होना ज़रूरी है।"),
+    "bad_url": ("A source is an http or https URL.", "स्रोत एक http या https URL होना चाहिए।"),
+    "following": ("Following {name}: fetched at the next follow round.", "{name} का अनुसरण शुरू: अगले दौर में लाया जाएगा।"),
+    "followed": ("Followed sources", "जिन स्रोतों का अनुसरण हो रहा है"),
+    "none_followed": ("No source is followed yet. Add one above, or with the command line: {cmd}", "अभी किसी स्रोत का अनुसरण नहीं हो रहा। ऊपर जोड़ें, या कमांड लाइन से: {cmd}"),
+    "col_id": ("No.", "क्रमांक"),
+    "col_name": ("Name", "नाम"),
+    "col_status": ("Status", "स्थिति"),
+    "col_result": ("Last result", "पिछला परिणाम"),
+    "col_error": ("Last error", "पिछली त्रुटि"),
+    "col_new": ("New", "नए"),
+    "col_near": ("Other reports", "अन्य रिपोर्टें"),
+    "col_duplicate": ("Duplicates", "दोहराव"),
+    "col_failed": ("Failed", "विफल"),
+    "col_last": ("Last fetch", "पिछली बार लाया गया"),
+    "col_next": ("Next fetch", "अगली बार"),
+    "col_kind": ("Kind", "प्रकार"),
+    "col_url": ("URL", "URL"),
+    "active": ("active", "सक्रिय"),
+    "paused": ("paused", "रुका हुआ"),
+    "not_fetched": ("not fetched yet", "अभी लाया नहीं गया"),
+    "never": ("never", "कभी नहीं"),
+    "now": ("now", "अभी"),
+    "utc": ("UTC", "यूटीसी"),
+    "is_paused": ("{name} is paused: {why}", "{name} रुका हुआ है: {why}"),
+    "last_errors": ("Last errors", "पिछली त्रुटियां"),
+    "links_failed": ("{n} link(s) failed", "{n} कड़ी(यां) विफल"),
+    "pick": ("Source", "स्रोत"),
+    "pause": ("Pause", "रोकें"),
+    "resume": ("Resume", "फिर शुरू करें"),
+    "fetch_soon": ("Fetch soon", "जल्द लाएं"),
+    "fetch_soon_help": ("Due at the next follow round", "अगले दौर में लाया जाएगा"),
+    "remove": ("Remove", "हटाएं"),
+    "remove_help": ("Stop following it; its articles stay", "अनुसरण बंद करें; इसके लेख बने रहेंगे"),
+    "stories": ("Stories and reports", "ख़बरें और रिपोर्टें"),
+    "reports_followed": ("Reports followed", "अनुसरण से मिली रिपोर्टें"),
+    "reports_followed_help": ("Pages stored or counted by following, one per outlet's page", "अनुसरण से सहेजे या गिने गए पृष्ठ, हर स्रोत के पृष्ठ का एक"),
+    "independent": ("Independent stories", "स्वतंत्र ख़बरें"),
+    "independent_help": ("Reports that are copies of one wire story (near-duplicates) count once", "एक ही एजेंसी ख़बर की प्रतियां (लगभग दोहराव) एक बार गिनी जाती हैं"),
+    "syndicated": ("Syndicated stories", "कई स्रोतों में छपी ख़बरें"),
+    "syndicated_help": ("Stories carried by more than one outlet", "एक से अधिक स्रोतों में छपी ख़बरें"),
+    "col_title": ("Title", "शीर्षक"),
+    "col_reports": ("Reports", "रिपोर्टें"),
+    "col_outlets": ("Outlets", "स्रोत"),
+    "col_first_seen": ("First seen", "पहली बार दिखी"),
+    "watches": ("Watches", "निगरानी"),
+    "watch_name": ("Save the current sidebar filters as a watch named", "साइडबार के मौजूदा फ़िल्टर इस नाम की निगरानी के रूप में सहेजें"),
+    "watch_ph": ("e.g. maritime exercises", "जैसे: समुद्री अभ्यास"),
+    "no_filters": ("no filters", "कोई फ़िल्टर नहीं"),
+    "save_watch": ("Save watch", "निगरानी सहेजें"),
+    "watch_needs_name": ("A watch needs a name.", "निगरानी का नाम चाहिए।"),
+    "watch_saved": ("Watch {name} saved: what matches now is its baseline; later matches show here.", "निगरानी {name} सहेजी गई: अभी के मिलान उसका आधार हैं; बाद के मिलान यहां दिखेंगे।"),
+    "new_matches": ("{name} — {n} new match(es)", "{name} — {n} नए मिलान"),
+    "col_found": ("Found", "मिला"),
+    "col_date": ("Date", "तिथि"),
+    "col_type": ("Type", "प्रकार"),
+    "col_place": ("Place", "स्थान"),
+    "col_participants": ("Participants", "प्रतिभागी"),
+    "remove_watch": ("Remove watch", "निगरानी हटाएं"),
+    "rounds": ("Recent follow rounds", "हाल के दौर"),
+    "col_started": ("Started", "शुरू"),
+    "col_finished": ("Finished", "समाप्त"),
+    "no_rounds": ("No follow round yet. Run once: {once}; or on a schedule: {every}", "अभी कोई दौर नहीं चला। एक बार चलाएं: {once}; या तय समय पर: {every}"),
+}
+# what a followed source is (follow/feeds.py decides "auto" at the first fetch) and how its last fetch went
+SOURCE_KINDS = {
+    "auto": ("decided at the first fetch", "पहली बार लाने पर तय होगा"),
+    "feed": ("feed", "फ़ीड"),
+    "sitemap": ("sitemap", "साइटमैप"),
+    "sitemapindex": ("sitemap index", "साइटमैप सूची"),
+    "page": ("article page", "लेख-पृष्ठ"),
+}
+OUTCOMES = {
+    "ok": ("fetched", "लाया गया"),
+    "not modified": ("unchanged since the last fetch", "पिछली बार से नहीं बदला"),
+    "failed": ("failed", "विफल"),
+    "stopped": ("stopped", "रोका गया"),
+}
+# how often a source is fetched: the stored form (schedule.seconds reads it) -> the words shown
+EVERY = {
+    "15m": ("every 15 minutes", "हर 15 मिनट"),
+    "30m": ("every 30 minutes", "हर 30 मिनट"),
+    "1h": ("every hour", "हर घंटे"),
+    "3h": ("every 3 hours", "हर 3 घंटे"),
+    "6h": ("every 6 hours", "हर 6 घंटे"),
+    "12h": ("every 12 hours", "हर 12 घंटे"),
+    "1d": ("every day", "हर दिन"),
+}
+BRIEF.update(
+    {
+        "current": ("Shown now", "अभी दिखाई जा रही"),
+        "period_default": ("Period: the last twelve months of reports (change it in the sidebar)", "अवधि: पिछले बारह महीने (साइडबार में बदलें)"),
+        "forces": ("Include forces and services", "सेनाएं और बल भी"),
+        "forces_help": ("Pairs such as Indian Navy — JMSDF as well as the people", "व्यक्तियों के साथ भारतीय नौसेना — जापानी समुद्री आत्मरक्षा बल जैसी जोड़ियां भी"),
+    }
+)

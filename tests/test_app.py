@@ -4,6 +4,7 @@ to the articles behind it, saved views, and bad links and failures shown as sent
 
 import html
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -441,18 +442,25 @@ def screen_texts(at) -> list[str]:
 
 @pytest.mark.parametrize("hindi", [True, False])
 def test_every_page_in_hindi_mode_leaves_no_english_and_no_ids(sample_db, tmp_path, monkeypatch, hindi):
-    """Walk every page of the analyst's four (with an engagement, a square and an article open and a
-    search run; the Overview with its new-since-your-last-visit block): in Hindi mode no Latin
-    label is left untranslated, and in neither mode does an internal id (defence_industry,
-    two_plus_two) reach the screen."""
+    """Walk every page of the menu (an engagement, a square and an article open, a search run, the
+    Overview with its new-since-your-last-visit block, the Review queue's first item, a Briefing
+    step): in Hindi mode no Latin label is left untranslated, and in neither mode does an internal
+    id (defence_industry, two_plus_two) reach the screen."""
     from untranslated import data_of, leftovers
 
+    from dashboard.follow import alerts
+    from dashboard.review import service
     from dashboard.store import sources as src
 
     db_path = tmp_path / "visited.db"
     shutil.copy(sample_db, db_path)
     conn = store.connect(db_path)
     src.record_visit(conn, "default", "2000-01-01T00:00:00Z")  # so the Overview shows what is new since
+    outlet, url = conn.execute("SELECT outlet, url FROM articles WHERE outlet IS NOT NULL AND url LIKE 'http%' LIMIT 1").fetchone()
+    src.add_source(conn, url, outlet, 1800)  # so Sources shows its table and buttons, and a watch
+    alerts.save_watch(conn, outlet, queries.Filters(types=("two_plus_two",), areas=("defence_industry",)))
+    first = queries.engagements(conn).iloc[0]["id"]
+    service.correct_engagement(conn, first, {"reviewed": True}, outlet)  # so the review log has a line
     conn.conn.close()
     monkeypatch.setenv("DASHBOARD_DB", str(db_path))
 
@@ -480,6 +488,13 @@ def test_every_page_in_hindi_mode_leaves_no_english_and_no_ids(sample_db, tmp_pa
         ("articles", {"hi": hi, "q": "maritime"}),
         ("articles", {"hi": hi, "a": aid, "q": "आतंकवाद"}),
         ("ingest", {"hi": hi}),
+        ("review", {"hi": hi}),  # its first queue item is open
+        ("sources", {"hi": hi}),
+        ("briefing", {"hi": hi, "type": "exercise"}),  # its default period (the last twelve months of reports), one type
+        ("briefing", {"hi": hi, "e": eid, "from": "2014-01-01", "to": "2025-12-31"}),  # one engagement stepped to
+        ("briefing", {"hi": hi, "present": "1", "slide": "4", "from": "2014-01-01", "to": "2025-12-31"}),  # a slide of one engagement
+        ("map", {"hi": hi}),
+        ("meetings", {"hi": hi}),
     ]
     found = {}
     for page, params in visits:
@@ -487,9 +502,10 @@ def test_every_page_in_hindi_mode_leaves_no_english_and_no_ids(sample_db, tmp_pa
         texts = screen_texts(at)
         if page == "ingest":  # its uploader and results are the ingest slice's; the sidebar is shared
             texts = screen_texts_of_sidebar(at)
-        bad = leftovers(texts, data, hindi)
+        bad = leftovers(texts, data, hindi) + [f"{t.strip()[:120]} [nan]" for t in texts if re.search(r"(?<![\w-])nan(?![\w-])", t, re.I)]  # a missing value shown as "nan"
         if bad:
-            found[(page, params.get("a") or params.get("cell") or "")] = bad
+            found[(page, params.get("a") or params.get("cell") or params.get("slide") or "")] = bad
+    assert {p for p, _ in visits} == set(PAGES)
     assert not found, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 

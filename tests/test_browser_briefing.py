@@ -93,7 +93,7 @@ def log_tail(server) -> str:
     return server["log"].read_text()[-3000:]
 
 
-CURRENT = "() => { for (const d of document.querySelectorAll('.js-plotly-plot')) { const t = (d.data || []).find(t => t.name === 'current'); if (t) return t.customdata[0]; } return null; }"
+CURRENT = "() => { for (const d of document.querySelectorAll('.js-plotly-plot')) { const t = (d.data || []).find(t => t.meta === 'current'); if (t) return t.customdata[0]; } return null; }"
 
 
 def test_presentation_mode_one_slide_per_screen_moved_with_the_arrow_keys(page, server):

@@ -149,9 +149,9 @@ def test_timeline_highlights_the_current_engagement(built):
     b = built["b"]
     eid = b.engagements.iloc[2]["id"]
     fig = charts.timeline(b.engagements, highlight=eid, base=charts.PROJECTOR)
-    current = [t for t in fig.data if t.name == "current"]
+    current = [t for t in fig.data if t.meta == "current"]
     assert len(current) == 1 and list(current[0].customdata) == [eid]
-    assert all(t.marker.opacity < 0.5 for t in fig.data if t.name != "current")
+    assert all(t.marker.opacity < 0.5 for t in fig.data if t.meta != "current")
     hindi = charts.timeline(b.engagements, hindi=True)
     assert all(not re.search(r"[A-Za-z]{3}", t) for t in hindi.layout.xaxis.ticktext)  # Hindi month names
 

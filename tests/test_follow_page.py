@@ -63,7 +63,7 @@ def app(followed_db, monkeypatch):
 
 
 def sources_table(at):
-    return next(d.value for d in at.dataframe if "last error" in d.value.columns)
+    return next(d.value for d in at.dataframe if "Last error" in d.value.columns)
 
 
 def metric(at, label):
@@ -84,10 +84,10 @@ def test_overview_shows_what_is_new_since_the_last_visit(app):
 def test_sources_page_lists_sources_results_and_pauses(app):
     at = app("sources")
     table = sources_table(at)
-    assert list(table["name"]) == ["Wire round-up", "Gone feed"]
+    assert list(table["Name"]) == ["Wire round-up", "Gone feed"]
     wire = table.iloc[0]
-    assert (wire["new"], wire["other reports"], wire["result"]) == (3, 2, "ok")
-    assert table.iloc[1]["status"] == "paused" and "404" in table.iloc[1]["last error"]
+    assert (wire["New"], wire["Other reports"], wire["Last result"]) == (3, 2, "fetched")
+    assert table.iloc[1]["Status"] == "paused" and "404" in table.iloc[1]["Last error"]
     assert any("Gone feed" in w.value and "paused" in w.value for w in at.warning)
     assert metric(at, "Reports followed") == 3 and metric(at, "Independent stories") == 1
 
@@ -102,7 +102,7 @@ def test_add_pause_and_resume_a_source_on_the_page(app, followed_db):
     at.checkbox(key="src_private").check()
     at.button(key="FormSubmitter:add_source-Follow").click().run()
     assert not at.exception
-    assert "Local test feed" in list(sources_table(at)["name"])
+    assert "Local test feed" in list(sources_table(at)["Name"])
     label = next(o for o in at.selectbox(key="src_pick").options if o.startswith("Local test feed"))
     at.selectbox(key="src_pick").set_value(label).run()
     at.button(key="src_pause").click().run()

@@ -106,9 +106,11 @@ def test_hindi_mode_survives_navigation_and_leaves_no_english(analyst, db):
     check("cooperation areas with a square open")
     a.after(lambda: a.page.locator('[data-testid="stPageLink"] a', has_text="पढ़ें").first.click())
     check("articles with an article open")
-    for page in ("briefing", "ingest"):
+    for page in ("briefing", "review", "sources", "map", "meetings"):
         a.menu(page, True)
-        check(page, sidebar_only=True)  # these pages' own words are their slices'
+        check(page)
+    a.menu("ingest", True)
+    check("ingest", sidebar_only=True)  # its uploader's words are Streamlit's own (Browse files, 200MB per file)
     a.menu("overview", True)
     check("overview again")
     assert not a.errors(), a.log()

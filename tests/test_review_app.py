@@ -144,8 +144,8 @@ def test_a_spelling_added_from_the_article_reparses_it_and_it_names_the_person(e
     at.selectbox(key="rv_aname_ar_person").set_value("Masuda Kazuo").run()
     save(at, "Add and re-parse")
     changed = at.dataframe[-1].value
-    assert set(changed["field"]) >= {"people", "participants"}
-    assert "Masuda Kazuo" in changed[changed["field"] == "people"].iloc[0]["after"]
+    assert set(changed["Field"]) >= {"People", "Participants"}
+    assert "Masuda Kazuo" in changed[changed["Field"] == "People"].iloc[0]["After"]
     at.run()
     assert any("<table" in m.value and "Masuda Kazuo" in m.value for m in at.markdown)  # the article's people now name him
 

@@ -18,6 +18,12 @@ from dashboard import knowledge, labels, names, outlets
 # Latin that is right in Hindi mode: abbreviations inside Hindi labels, the date field's
 # placeholder, a quarter's Q, the search box's example word
 ALLOWED = {"mro", "hadr", "yyyy", "mm", "dd", "yyyy-mm-dd", "yyyy-mm", "maritime", "q1", "q2", "q3", "q4"}
+# proper nouns: the map outlines' maker (Natural Earth), feed formats (RSS, Atom)
+ALLOWED |= {"natural", "earth", "rss", "atom"}
+# key names on buttons and in help texts (Esc leaves the slides; J, K, V, U work the review queue)
+ALLOWED |= {"esc", "j", "k", "v", "u"}
+# web addresses and file formats are written in Latin in Hindi too: URL, https, "लेख (CSV)"
+ALLOWED |= {"url", "http", "https", "csv", "xlsx", "pdf", "pptx", "png", "html"}
 IDS = {k for table in (labels.TYPES, labels.AREAS, labels.ROLES, labels.STATUSES, labels.LANGUAGES) for k in table if "_" in k}
 _TAG = re.compile(r"<[^>]+>")
 _BLOCK_END = re.compile(r"</(div|p|li|tr|h\d)>|<br\s*/?>", re.I)

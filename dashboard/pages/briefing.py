@@ -64,7 +64,7 @@ if not present:
     top_l.markdown(f'<div class="brief-h">{e(labels.t("title", hi))} · <span class="nowrap">{e(date_from)} → {e(date_to)}</span></div>', unsafe_allow_html=True)
     top_r.toggle(word("present", hi), value=False, key="br_present_w", help=word("present_help", hi), on_change=lambda: _set_present(True))
     if f.date_from is None or f.date_to is None:
-        st.caption("अवधि: पिछले बारह महीने (साइडबार में बदलें)" if hi else "Period: the last twelve months of reports (change it in the sidebar)")
+        st.caption(word("period_default", hi))
     default_cf, default_ct = aggregate.previous_period(date_from, date_to)
     mode = st.radio(word("compare", hi), ["previous", "custom"], horizontal=True, key="br_cmp_mode", index=1 if ss.get("p_cf") else 0, format_func=lambda m: word("compare_prev" if m == "previous" else "compare_custom", hi))
     if mode == "custom":
@@ -86,7 +86,7 @@ areas = [a for a in labels.AREAS if a in set(b.cells["area"])]
 
 def quotes_html(limit: int) -> str:
     return "".join(
-        common.quote(q["sentence"], f"{labels.t(q['area'], hi, labels.AREAS)} — {outlets.display(q['outlet'], hi, kb)}, {q['published'] or word('undated', hi)}", q["language"] or "")
+        common.quote(q["sentence"], f"{labels.t(q['area'], hi, labels.AREAS)} — {outlets.display(q['outlet'], hi, kb)}, {q['published'] if isinstance(q['published'], str) and q['published'] else word('undated', hi)}", q["language"] if isinstance(q["language"], str) else "")
         for q in b.quotes.head(limit).to_dict("records")
     ) or f'<div class="brief-summary">{e(word("no_quotes", hi))}</div>'
 
@@ -173,8 +173,8 @@ if present:
     nav.button(word("next_btn", hi), key="br_s_next", disabled=k == n, shortcut="Right", on_click=step, args=(1, n, "p_slide"))
     nav.button(word("exit", hi), key="br_exit", shortcut="Esc", on_click=_set_present, args=(False,))
     keys = st.container(key="br_keys")  # presenter remotes send PageDown/PageUp; hidden, but their shortcuts work
-    keys.button("next", key="br_s_pgdn", shortcut="PageDown", on_click=step, args=(1, n, "p_slide"))
-    keys.button("previous", key="br_s_pgup", shortcut="PageUp", on_click=step, args=(-1, n, "p_slide"))
+    keys.button(word("next_btn", hi), key="br_s_pgdn", shortcut="PageDown", on_click=step, args=(1, n, "p_slide"))
+    keys.button(word("prev", hi), key="br_s_pgup", shortcut="PageUp", on_click=step, args=(-1, n, "p_slide"))
     common.to_url()
     st.stop()
 

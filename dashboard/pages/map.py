@@ -43,7 +43,7 @@ eng = cached.engagements(path, stamp, f)
 for r in eng[eng["id"].isin(row["ids"])].sort_values("sort_date", ascending=False).to_dict("records"):
     c1, c2 = st.columns([5, 1])
     c1.markdown(
-        f"**{html.escape(r['date'] or r['sort_date'] or '')}** · {html.escape(labels.t(r['type'], hi, labels.TYPES))} · "
+        f"**{html.escape(r['date'] if isinstance(r['date'], str) and r['date'] else (r['sort_date'] or ''))}** · {html.escape(labels.t(r['type'], hi, labels.TYPES))} · "
         f"{html.escape(labels.t(r['status'], hi, labels.STATUSES))} · {html.escape(kb.shown(r['place'], hi) if r['place'] else '')}  \n{html.escape(', '.join(kb.shown(n, hi) for n in r['participants']) or word('people_unknown', hi))}"
     )
     if c2.button(word("open_timeline", hi), key=f"map_open_{r['id']}"):

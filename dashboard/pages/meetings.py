@@ -17,7 +17,7 @@ st.title(word("meetings", hi))
 st.caption(word("meetings_caption", hi))
 
 c1, c2 = st.columns([2, 3])
-forces = c1.toggle("सेनाएं और बल भी" if hi else "Include forces and services", key="mt_forces", help="Indian Navy — JMSDF as well as the people")
+forces = c1.toggle(word("forces", hi), key="mt_forces", help=word("forces_help", hi))
 pairs, india, japan = cached.meeting_pairs(path, stamp, f, not forces, hi)
 if pairs.empty:
     common.empty_state(hi)
@@ -46,7 +46,7 @@ eng = cached.engagements(path, stamp, f)
 for x in eng[eng["id"].isin(r["ids"])].sort_values("sort_date", ascending=False).to_dict("records"):
     a, b = st.columns([5, 1])
     a.markdown(
-        f"**{html.escape(x['date'] or x['sort_date'] or '')}** · {html.escape(labels.t(x['type'], hi, labels.TYPES))} · "
+        f"**{html.escape(x['date'] if isinstance(x['date'], str) and x['date'] else (x['sort_date'] or ''))}** · {html.escape(labels.t(x['type'], hi, labels.TYPES))} · "
         f"{html.escape(kb.shown(x['place'], hi) if x['place'] else word('place_unknown', hi))}  \n{html.escape(', '.join(kb.shown(n, hi) for n in x['participants']))}"
     )
     if b.button(word("open_timeline", hi), key=f"mt_open_{x['id']}"):

@@ -310,13 +310,13 @@ def undo(key: str, hi: bool, by: str, path: str | None = None) -> None:
 
 
 def _history(path: str, eid: str, hi: bool) -> None:
-    rows = service.history(_reader(path), eid)
+    rows = service.history(_reader(path), eid, hindi=hi, name=lambda e: engagement_words(path, e, hi))
     st.markdown(f"**{esc(w('history', hi))}**")
     if not rows:
         st.caption(w("no_history", hi))
         return
     st.dataframe(
-        pd.DataFrame([{"when": r["at"][:16].replace("T", " "), "who": r["by"], "what": r["change"], "note": r["note"], "state": r["state"]} for r in rows]),
+        pd.DataFrame([{col(k, hi): v for k, v in (("col_when", r["at"][:16].replace("T", " ")), ("col_who", r["by"]), ("col_change", r["change"]), ("col_note", r["note"]), ("col_state", r["state"]))} for r in rows]),
         hide_index=True,
         width="stretch",
         key=f"rv_hist_{eid}",
@@ -399,12 +399,17 @@ def spelling_panel(path: str, article: dict, hi: bool, key: str, by: str) -> Non
         st.rerun()  # the page above was drawn from the record before the re-parse
     got = st.session_state.get(f"rv_changes_{key}")
     if got:
-        rows = [{"article": t, "how": how, "field": f, "before": words(b), "after": words(a)} for t, how, ch in got for f, (b, a) in ch.items()]
+        rows = [{col("col_article", hi): t, col("col_how", hi): how, col("col_field", hi): labels.t({"areas": "areas_f"}.get(f, f), hi) if f in ("people", "participants", "areas") else field_word(f, hi), col("col_before", hi): words(b), col("col_after", hi): words(a)} for t, how, ch in got for f, (b, a) in ch.items()]
         st.markdown(f"**{esc(w('what_changed', hi))}**")
         if rows:
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"rv_changed_{key}")
         else:
             st.caption(w("no_change", hi, n=len(got)))
+
+
+def col(key: str, hi: bool) -> str:
+    """A table header of the review tables (labels.REVIEW_PAGE)."""
+    return labels.t(key, hi, labels.REVIEW_PAGE)
 
 
 def words(v) -> str:
@@ -428,3 +433,50 @@ def cell_marks(engagements: pd.DataFrame, hi: bool) -> None:
     lines = [f"{r['date'] or r['sort_date']} · {labels.t(r['type'], hi, labels.TYPES)}: {marks_line(r['corrected'], hi)}" for r in engagements.to_dict("records") if isinstance(r["corrected"], dict) and r["corrected"]]
     if lines:
         st.markdown('<p class="rv-marks">' + "<br>".join(esc(x) for x in lines) + "</p>", unsafe_allow_html=True)
+
+
+def tier_words(tier: str, hi: bool) -> str:
+    """Why an item is in the review queue, in the analyst's language."""
+    return labels.t(tier, hi, labels.TIERS)
+
+
+def reason_words(item, hi: bool) -> list[str]:
+    """An item's reasons in the analyst's language: field names and types as labels, never ids;
+    dates and places (data) as they are."""
+    out = []
+    for kind, v in item.why:
+        values = dict(v)
+        if "field" in values:
+            values["field"] = labels.t(values["field"], hi, labels.DECIDED) if values["field"] in labels.DECIDED else field_word(values["field"], hi)
+        if "sure" in values:
+            values["sure"] = f"{values['sure']:.0%}"
+        if "score" in values:
+            values["score"] = f"{values['score']:.1f}"
+        if "values" in values:
+            shown = [labels.t(x, hi, labels.TYPES) if v["field"] == "type" else names.shown(x, hi) or x for x in values["values"]]
+            values["values"] = ", ".join(shown)
+        out.append(labels.t(kind, hi, labels.REASONS).format(**values))
+    return out
+
+
+def engagement_words(path: str, engagement_id: str, hi: bool) -> str:
+    """An engagement as a reviewer recognises it (date · type · place), never its id; one since
+    regrouped is found through its reports."""
+    everything = cached.engagements(path, cached.stamp(path), Filters())
+    hit = everything[everything["id"] == current_id(path, engagement_id)]
+    if hit.empty:
+        return col("gone", hi)
+    r = hit.iloc[0]
+    day = r["date"] if isinstance(r["date"], str) and r["date"] else (r["sort_date"] or labels.t("undated", hi))
+    place = names.shown(r["place"], hi) if isinstance(r["place"], str) and r["place"] else labels.t("place_not_stated", hi)
+    return f"{day} · {labels.t(r['type'], hi, labels.TYPES)} · {place}"
+
+
+def target_words(path: str, row: dict, hi: bool) -> str:
+    """What a correction was made on, in words: an engagement, an article's title, a spelling."""
+    if row["kind"] == "engagement":
+        return engagement_words(path, row["target"], hi)
+    if row["kind"] == "article":
+        art = cached.article(path, cached.stamp(path), row["target"])
+        return (art["title"] if art is not None else None) or col("gone_article", hi)
+    return names.shown(str(row["target"]), hi) or str(row["target"])

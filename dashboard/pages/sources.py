@@ -2,27 +2,40 @@
 and watches (saved filters whose new matches each follow round records). Fetching itself runs
 outside the app (`python -m dashboard follow`); this page only reads and edits the list."""
 
+import json
 from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, labels, queries, store
+from dashboard import briefing, cached, knowledge, labels, store
 from dashboard.follow import alerts, schedule
 from dashboard.follow.urls import Policy, Refused, normalise, origin
 from dashboard.pages import common
 from dashboard.pages.new_since import plain
 from dashboard.store import sources as src
 
-L = {
-    "sources": ("Sources", "स्रोत"),
-    "add": ("Follow a source", "नया स्रोत जोड़ें"),
-    "followed": ("Followed sources", "जिन स्रोतों का अनुसरण हो रहा है"),
-    "stories": ("Stories and reports", "ख़बरें और रिपोर्टें"),
-    "watches": ("Watches", "निगरानी"),
-    "rounds": ("Recent follow rounds", "हाल के दौर"),
-}
-EVERY = ["15m", "30m", "1h", "3h", "6h", "12h", "1d"]
+EVERY = list(labels.EVERY)  # the stored forms: schedule.seconds reads them
+LANGS = ["detect", "hi", "en", "ja", "mr"]
+
+
+def word(key: str, **values) -> str:
+    text = labels.t(key, hi, labels.SOURCES_PAGE)
+    return text.format(**values) if values else text
+
+
+def when(stamp: str | None) -> str:
+    """A stored UTC time stamp as people write it: 2026-12-08 03:12 UTC."""
+    return f"{stamp[:10]} {stamp[11:16]} {word('utc')}" if stamp and len(stamp) >= 16 else (stamp or "")
+
+
+def commands(text: str, *cmds: str) -> str:
+    """A sentence as HTML with command lines in it (§1, §2 …): the commands are typed as they are,
+    in English, so they are marked as the machine's words."""
+    out = common.esc(text)
+    for i, c in enumerate(cmds, 1):
+        out = out.replace(f"§{i}", f'<code class="machine" lang="en">{common.esc(c)}</code>')
+    return out
 
 
 def can_edit() -> bool:
@@ -41,33 +54,31 @@ def writer():
 
 path, stamp = common.database()
 f, hi = common.sidebar(path, stamp)
-st.title(labels.t("sources", hi, L))
-st.caption(
-    "Feeds (RSS, Atom), sitemaps and article pages that `python -m dashboard follow` fetches on a schedule; "
-    "new articles are parsed and stored like uploaded files. The same story at several addresses is stored once, "
-    "and a wire story re-published by several outlets is one story with several reports."
-)
+st.markdown(common.CSS, unsafe_allow_html=True)
+st.title(word("sources"))
+st.caption(word("caption"))
 editor = can_edit()
 db = cached.connection(path, stamp)
+kb = knowledge.default()
 rows = src.sources(db)
 
-st.subheader(labels.t("add", hi, L))
+st.subheader(word("add"))
 with st.form("add_source", clear_on_submit=True):
     c1, c2 = st.columns([3, 1])
-    url = c1.text_input("URL of a feed, sitemap or article page", key="src_url", placeholder="https://example.org/defence/rss.xml")
-    name = c2.text_input("Name", key="src_name", placeholder="(its host)")
+    url = c1.text_input(word("url"), key="src_url", placeholder="https://…")
+    name = c2.text_input(word("name"), key="src_name", placeholder=word("name_ph"))
     c3, c4, c5 = st.columns([1, 1, 2])
-    every = c3.selectbox("Fetch every", EVERY, index=1, key="src_every")
-    lang = c4.selectbox("Language", ["(detect)", "hi", "en", "ja", "mr"], key="src_lang")
-    private = c5.checkbox("It is on this machine or a private network", key="src_private", help="Allows only this URL's host and port; links from it to other private addresses are still refused.")
-    added = st.form_submit_button("Follow", type="primary", disabled=not editor)
+    every = c3.selectbox(word("every"), EVERY, index=1, format_func=lambda x: labels.t(x, hi, labels.EVERY), placeholder=word("every"), key="src_every")
+    lang = c4.selectbox(word("language"), LANGS, format_func=lambda x: word("detect") if x == "detect" else labels.t(x, hi, labels.LANGUAGES), placeholder=word("language"), key="src_lang")
+    private = c5.checkbox(word("private"), key="src_private", help=word("private_help"))
+    added = st.form_submit_button(word("follow"), type="primary", disabled=not editor)
 if not editor:
-    st.caption("Adding, pausing and removing sources needs the editor role.")
+    st.caption(word("editor_needed"))
 if added and editor:
     u = normalise(url or "")
     p = urlsplit(u)
     if p.scheme not in ("http", "https") or not p.hostname:
-        st.error("A source is an http or https URL.")
+        st.error(word("bad_url"))
     else:
         allow = [origin(u)] if private else []
         try:
@@ -78,31 +89,31 @@ if added and editor:
             (st.warning if ok else st.error)(plain(exc))
         if ok:
             w = writer()
-            row = src.add_source(w, u, (name or "").strip() or p.hostname, int(schedule.seconds(every)), None if lang == "(detect)" else lang, "auto", allow)
+            row = src.add_source(w, u, (name or "").strip() or p.hostname, int(schedule.seconds(every)), None if lang == "detect" else lang, "auto", allow)
             w.conn.close()
-            st.success(f"Following {plain(row['name'])}: fetched at the next follow round.")
+            st.success(word("following", name=plain(row["name"])))
             st.rerun()
 
-st.subheader(labels.t("followed", hi, L))
+st.subheader(word("followed"))
 if not rows:
-    st.info("No source is followed yet. Add one above, or: `python -m dashboard sources add URL`.")
+    common.block(f'<div class="notice">{commands(word("none_followed", cmd="§1"), "python -m dashboard sources add URL")}</div>')
 else:
     table = pd.DataFrame(
         [
             {
-                "id": r["id"],
-                "name": r["name"],
-                "status": "paused" if r["status"] == "paused" else "active",
-                "result": r["last_outcome"] or "not fetched yet",
-                "last error": r["paused_reason"] or r["last_error"] or "",
-                "new": r["last_new"] or 0,
-                "other reports": r["last_near"] or 0,
-                "duplicate": r["last_duplicate"] or 0,
-                "failed": r["last_failed"] or 0,
-                "last fetch": r["last_fetch"] or "never",
-                "next fetch": "—" if r["status"] == "paused" else (r["next_fetch"] or "now"),
-                "kind": r["kind"],
-                "url": r["url"],
+                word("col_id"): r["id"],
+                word("col_name"): r["name"],
+                word("col_status"): word("paused" if r["status"] == "paused" else "active"),
+                word("col_result"): labels.t(r["last_outcome"], hi, labels.OUTCOMES) if r["last_outcome"] else word("not_fetched"),
+                word("col_error"): r["paused_reason"] or r["last_error"] or "",
+                word("col_new"): r["last_new"] or 0,
+                word("col_near"): r["last_near"] or 0,
+                word("col_duplicate"): r["last_duplicate"] or 0,
+                word("col_failed"): r["last_failed"] or 0,
+                word("col_last"): when(r["last_fetch"]) or word("never"),
+                word("col_next"): "—" if r["status"] == "paused" else (when(r["next_fetch"]) or word("now")),
+                word("col_kind"): labels.t(r["kind"], hi, labels.SOURCE_KINDS),
+                word("col_url"): r["url"],
             }
             for r in rows
         ]
@@ -110,25 +121,25 @@ else:
     st.dataframe(table, hide_index=True, width="stretch", key="src_table")
     for r in rows:
         if r["status"] == "paused":
-            st.warning(f"**{plain(r['name'])}** is paused: {plain(r['paused_reason'])}")
+            st.warning(word("is_paused", name=f"**{plain(r['name'])}**", why=plain(r["paused_reason"])))
     problems = [r for r in rows if r["status"] == "active" and (r["last_outcome"] == "failed" or r["last_failed"])]
     if problems:
         st.markdown(
-            "**Last errors**\n\n"
+            f"**{word('last_errors')}**\n\n"
             + "\n".join(
-                f"- **{plain(r['name'])}**: {plain(r['last_error'])}" + ("" if r["last_outcome"] == "failed" else f" ({r['last_failed']} link(s) failed)")
+                f"- **{plain(r['name'])}**: {plain(r['last_error'])}" + ("" if r["last_outcome"] == "failed" else f" ({word('links_failed', n=r['last_failed'])})")
                 for r in problems
             )
         )
     by_label = {f"{r['name']} ({r['url']})": r for r in rows}
     c1, c2, c3, c4, c5 = st.columns([4, 1, 1, 1, 1])
-    pick = c1.selectbox("Source", list(by_label), key="src_pick", label_visibility="collapsed")
+    pick = c1.selectbox(word("pick"), list(by_label), key="src_pick", label_visibility="collapsed", placeholder=labels.t("pick", hi, labels.SOURCES_PAGE))
     chosen = by_label[pick]
     acts = {
-        "pause": c2.button("Pause", key="src_pause", disabled=not editor or chosen["status"] == "paused"),
-        "resume": c3.button("Resume", key="src_resume", disabled=not editor or chosen["status"] == "active"),
-        "now": c4.button("Fetch soon", key="src_now", disabled=not editor, help="Due at the next follow round"),
-        "remove": c5.button("Remove", key="src_remove", disabled=not editor, help="Stop following it; its articles stay"),
+        "pause": c2.button(word("pause"), key="src_pause", disabled=not editor or chosen["status"] == "paused"),
+        "resume": c3.button(word("resume"), key="src_resume", disabled=not editor or chosen["status"] == "active"),
+        "now": c4.button(word("fetch_soon"), key="src_now", disabled=not editor, help=word("fetch_soon_help")),
+        "remove": c5.button(word("remove"), key="src_remove", disabled=not editor, help=word("remove_help")),
     }
     if editor and any(acts.values()):
         w = writer()
@@ -143,51 +154,68 @@ else:
         w.conn.close()
         st.rerun()
 
-st.subheader(labels.t("stories", hi, L))
+st.subheader(word("stories"))
 counts = src.story_counts(db)
 c = st.columns(3)
-c[0].metric("Reports followed", counts["reports"], help="Pages stored or counted by following, one per outlet's page")
-c[1].metric("Independent stories", counts["stories"], help="Reports that are copies of one wire story (near-duplicates) count once")
-c[2].metric("Syndicated stories", len(src.stories(db, limit=1000)), help="Stories carried by more than one outlet")
+c[0].metric(word("reports_followed"), counts["reports"], help=word("reports_followed_help"))
+c[1].metric(word("independent"), counts["stories"], help=word("independent_help"))
+c[2].metric(word("syndicated"), len(src.stories(db, limit=1000)), help=word("syndicated_help"))
 multi = src.stories(db)
 if multi:
-    st.dataframe(pd.DataFrame(multi)[["title", "reports", "outlets", "first_seen"]], hide_index=True, width="stretch", key="src_stories")
+    heads = {"title": word("col_title"), "reports": word("col_reports"), "outlets": word("col_outlets"), "first_seen": word("col_first_seen")}
+    table = pd.DataFrame(multi)[list(heads)]
+    table["first_seen"] = table["first_seen"].map(when)
+    st.dataframe(table.rename(columns=heads), hide_index=True, width="stretch", key="src_stories")
 
-st.subheader(labels.t("watches", hi, L))
+st.subheader(word("watches"))
 with st.form("add_watch", clear_on_submit=True):
     c1, c2 = st.columns([3, 1])
-    wname = c1.text_input("Save the current sidebar filters as a watch named", key="watch_name", placeholder="e.g. maritime exercises")
-    c2.caption(plain(queries.describe(f)) or "no filters")
-    saved = st.form_submit_button("Save watch", disabled=not editor)
+    wname = c1.text_input(word("watch_name"), key="watch_name", placeholder=word("watch_ph"))
+    c2.caption(plain(briefing.describe(f, hi, kb)) or word("no_filters"))
+    saved = st.form_submit_button(word("save_watch"), disabled=not editor)
 if saved and editor:
     if not (wname or "").strip():
-        st.error("A watch needs a name.")
+        st.error(word("watch_needs_name"))
     else:
         w = writer()
         alerts.save_watch(w, wname, f)
         w.conn.close()
-        st.success(f"Watch {plain(wname.strip())} saved: what matches now is its baseline; later matches show here.")
+        st.success(word("watch_saved", name=plain(wname.strip())))
         st.rerun()
 for wt in src.watches(db):
-    with st.expander(f"{wt['name']} — {wt['new_matches']} new match(es)", expanded=bool(wt["new_matches"])):
-        st.caption(plain(alerts.filters_to_dict(alerts.filters_from_dict(wt["filters"]))) or "no filters")
+    with st.expander(word("new_matches", name=wt["name"], n=wt["new_matches"]), expanded=bool(wt["new_matches"])):
+        st.caption(plain(briefing.describe(alerts.filters_from_dict(wt["filters"]), hi, kb)) or word("no_filters"))
         hits = src.watch_hits(db, wt["id"])
         if hits:
             st.dataframe(
-                pd.DataFrame(hits)[["found_at", "date", "type", "place", "participants"]],
+                pd.DataFrame(
+                    [
+                        {
+                            word("col_found"): when(h["found_at"]),
+                            word("col_date"): h["date"] or labels.t("undated", hi),
+                            word("col_type"): labels.t(h["type"] or "other", hi, labels.TYPES),
+                            word("col_place"): kb.shown(h["place"], hi) if h["place"] else labels.t("place_not_stated", hi),
+                            word("col_participants"): ", ".join(kb.shown(n, hi) for n in (h["participants"] if isinstance(h["participants"], list) else json.loads(h["participants"] or "[]"))),
+                        }
+                        for h in hits
+                    ]
+                ),
                 hide_index=True,
                 width="stretch",
                 key=f"watch_hits_{wt['id']}",
             )
-        if st.button("Remove watch", key=f"watch_rm_{wt['id']}", disabled=not editor):
+        if st.button(word("remove_watch"), key=f"watch_rm_{wt['id']}", disabled=not editor):
             w = writer()
             src.remove_watch(w, wt["id"])
             w.conn.close()
             st.rerun()
 
-st.subheader(labels.t("rounds", hi, L))
+st.subheader(word("rounds"))
 runs = src.follow_runs(db)
 if runs:
-    st.dataframe(pd.DataFrame(runs), hide_index=True, width="stretch", key="src_runs")
+    heads = {"started": word("col_started"), "finished": word("col_finished"), "new": word("col_new"), "duplicate": word("col_duplicate"), "failed": word("col_failed")}
+    table = pd.DataFrame(runs)[list(heads)]
+    table["started"], table["finished"] = table["started"].map(when), table["finished"].map(when)
+    st.dataframe(table.rename(columns=heads), hide_index=True, width="stretch", key="src_runs")
 else:
-    st.caption("No follow round yet. Run `python -m dashboard follow` (once) or `python -m dashboard follow --every 30m`.")
+    common.block(f'<p class="meta">{commands(word("no_rounds", once="§1", every="§2"), "python -m dashboard follow", "python -m dashboard follow --every 30m")}</p>')

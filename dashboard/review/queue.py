@@ -39,6 +39,7 @@ class Item:
     reasons: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)  # the fields to look at first
     facts: dict = field(default_factory=dict)  # date, type, place of an engagement; title of an article
+    why: list[tuple[str, dict]] = field(default_factory=list)  # the reasons as (kind, values), for the page's words (labels.REASONS)
 
 
 def _label(e: dict) -> str:
@@ -60,18 +61,21 @@ def build(engagements: list[dict], members: list[dict], weak_articles: list[dict
             ((d.get("confidence") or 0.0, f) for f, d in (e.get("decisions") or {}).items() if f not in corrected and (d.get("confidence") or 0.0) < SURE),
         )
         split = {f: vs for f, vs in values.get(e["id"], {}).items() if len(vs) > 1 and f not in corrected}
-        reasons, tiers, fields = [], [], []
+        reasons, tiers, fields, why = [], [], [], []
         if unsure:
             tiers.append(("unsure", (unsure[0][0],)))
             reasons += [f"{f} {conf:.0%} sure" for conf, f in unsure]
+            why += [("unsure", {"field": f, "sure": conf}) for conf, f in unsure]
             fields += [f for _c, f in unsure]
         if split:
             tiers.append(("disagree", (-len(split), -sum(len(v) for v in split.values()))))
             reasons += [f"reports say {f}: {', '.join(sorted(map(str, vs)))}" for f, vs in sorted(split.items())]
+            why += [("disagree", {"field": f, "values": sorted(map(str, vs))}) for f, vs in sorted(split.items())]
             fields += [f for f in sorted(split) if f not in fields]
         if (e.get("n_articles") or 0) == 1:
             tiers.append(("single", (_newest_first(e.get("sort_date")),)))
             reasons.append("a single report")
+            why.append(("single", {}))
         if not tiers:
             continue
         if e["id"] in reviewed_e:
@@ -79,7 +83,7 @@ def build(engagements: list[dict], members: list[dict], weak_articles: list[dict
             continue
         tier, rank = min(tiers, key=lambda t: TIERS.index(t[0]))
         facts = {"date": e.get("date") or e.get("sort_date"), "type": e.get("type"), "place": e.get("place")}
-        items.append(Item("engagement", e["id"], tier, (TIERS.index(tier), *rank, e["id"]), _label(e), reasons, fields, facts))
+        items.append(Item("engagement", e["id"], tier, (TIERS.index(tier), *rank, e["id"]), _label(e), reasons, fields, facts, why))
     for a in weak_articles:
         if a["id"] in reviewed_a:
             done += 1
@@ -94,6 +98,7 @@ def build(engagements: list[dict], members: list[dict], weak_articles: list[dict
                 [f"India–Japan on few cues (score {a.get('relevance') or 0:.1f})"],
                 ["relevant"],
                 {"title": a.get("title")},
+                [("few_cues", {"score": a.get("relevance") or 0.0})],
             )
         )
     items.sort(key=lambda it: it.rank)

@@ -318,33 +318,58 @@ def history_rows(db, members: list[str], target: str | None = None) -> list[dict
     return out
 
 
-def history(db, engagement_id: str) -> list[dict]:
+def history(db, engagement_id: str, hindi: bool = False, name=None) -> list[dict]:
     """The engagement's full history in words (newest first)."""
     row = current(db, engagement_id)
     members = row["members"] if row else []
-    return [describe(r) for r in history_rows(db, members, engagement_id)]
+    return [describe(r, hindi, name) for r in history_rows(db, members, engagement_id)]
 
 
-def describe(r: dict) -> dict:
-    """One stored correction as the history and the review log show it."""
-    what = field_word(r["field"])
+def describe(r: dict, hindi: bool = False, name=None) -> dict:
+    """One stored correction as the history and the review log show it. The command line (no
+    `name`) keeps the ids a script reads back (type: exercise → visit); the pages pass
+    `name(engagement id)` to word an engagement, and get types and statuses as labels, in English
+    or Hindi, never an id."""
+    labelled = name is not None
+    from dashboard import labels
+
+    def say(key: str, **values) -> str:
+        return labels.t(key, hindi, labels.CHANGES).format(**values)
+
+    def value(v) -> str:
+        if isinstance(v, bool):
+            return say("yes" if v else "no")
+        if labelled and r["field"] == "type" and isinstance(v, str):
+            return labels.t(v, hindi, labels.TYPES)
+        if labelled and r["field"] == "status" and isinstance(v, str):
+            return labels.t(v, hindi, labels.STATUSES)
+        if isinstance(v, list) and hindi:
+            from dashboard import names
+
+            return ", ".join(names.shown(str(x), True) or str(x) for x in v) or "—"
+        return shown(v)
+
+    def eng(eid) -> str:
+        return (name(eid) if labelled and eid else None) or str(eid)
+
+    what = field_word(r["field"], hindi)
     if r["field"] == "merge":
-        change = f"merged with {(r['new'] or {}).get('engagement')}"
+        change = say("merged", other=eng((r["new"] or {}).get("engagement")))
     elif r["field"] == "split":
-        change = f"{len(r['new'] or [])} report(s) split off into an engagement of their own"
+        change = say("split", n=len(r["new"] or []))
     elif r["field"] == "engagement":
         target = (r["new"] or {}).get("engagement")
-        change = f"moved from {r['old'] or 'none'} to {target or 'an engagement of its own'}"
+        change = say("moved", old=eng(r["old"]) if r["old"] else say("none"), new=eng(target) if target else say("own"))
     elif r["field"] == REVIEWED:
-        change = "reviewed: right as shown"
+        change = say("reviewed")
     elif r["target_kind"] == "knowledge":
-        change = f"spelling {shown((r['new'] or {}).get('alias'))} added for {shown((r['new'] or {}).get('name'))}"
+        change = say("spelling", alias=shown((r["new"] or {}).get("alias")), name=shown((r["new"] or {}).get("name")))
     else:
-        change = f"{what}: {shown(r['old'])} → {shown(r['new'])}"
+        change = f"{what}: {value(r['old'])} → {value(r['new'])}"
     if r["undone_at"]:
-        state = f"undone by {r['undone_by']} on {r['undone_at'][:10]}"
+        state = say("undone", by=r["undone_by"], day=r["undone_at"][:10])
     else:
-        state = {"applied": "applied", "waiting": "waiting", "agrees": "the parser now agrees", "superseded": "changed again later"}.get(r["state"] or "", r["state"] or "applied")
+        state = say(r["state"]) if r["state"] in ("applied", "waiting", "agrees", "superseded") else (r["state"] or say("applied"))
         if r["state_note"]:
             state += f" ({r['state_note']})"
     return {
@@ -362,5 +387,5 @@ def describe(r: dict) -> dict:
     }
 
 
-def review_log(db, limit: int = 500) -> list[dict]:
-    return [describe(r) for r in stored.rows(db)[:limit]]
+def review_log(db, limit: int = 500, hindi: bool = False, name=None) -> list[dict]:
+    return [describe(r, hindi, name) for r in stored.rows(db)[:limit]]
