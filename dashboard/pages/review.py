@@ -58,14 +58,14 @@ with tab_queue:
 
     i = ids.index(ss["rv_current"])
     item = items[i]
-    nav = st.columns([1, 1, 3, 3, 3], vertical_alignment="center")
-    nav[0].button("◀ K", key="rv_prev", on_click=step, args=(-1,), shortcut="K", disabled=i == 0, help=word("prev_help"))
-    nav[1].button("J ▶", key="rv_next", on_click=step, args=(1,), shortcut="J", disabled=i >= len(ids) - 1, help=word("next_help"))
+    nav = st.columns([1, 1, 3, 3, 3], vertical_alignment="center")  # Streamlit shows each shortcut key on its button
+    nav[0].button("◀", key="rv_prev", on_click=step, args=(-1,), shortcut="K", disabled=i == 0, help=word("prev_help"))
+    nav[1].button("▶", key="rv_next", on_click=step, args=(1,), shortcut="J", disabled=i >= len(ids) - 1, help=word("next_help"))
     allowed, by = review_ui.reviewer(hi, "rvq")
-    if nav[2].button(review_ui.w("right", hi) + " (V)", key="rv_v", shortcut="V", disabled=not (allowed and by)):
+    if nav[2].button(review_ui.w("right", hi), key="rv_v", shortcut="V", disabled=not (allowed and by)):
         review_ui.mark_reviewed(path, item.kind, item.id, hi, "rv", by)
         st.rerun()
-    if nav[3].button(review_ui.w("undo", hi) + " (U)", key="rv_u", shortcut="U", disabled=not (allowed and by)):
+    if nav[3].button(review_ui.w("undo", hi), key="rv_u", shortcut="U", disabled=not (allowed and by)):
         review_ui.undo("rv", hi, by, path)
         st.rerun()
     nav[4].caption(f"{i + 1} / {len(ids)} · " + html.escape(review_ui.tier_words(item.tier, hi)))
