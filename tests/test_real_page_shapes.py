@@ -74,9 +74,9 @@ def test_a_month_in_background_is_not_the_date_of_an_undated_call(parse):
     e = eng(
         parse,
         "गुरुवार, 14 नवंबर 2019\n\nरक्षा मंत्री ने जापानी समकक्ष से बात की\n\n"
-        "रक्षा मंत्री राजनाथ सिंह ने जापान के रक्षा मंत्री तारो कोनो के साथ टेलीफोन पर बातचीत की।\n\n"
-        "दोनों मंत्रियों ने रक्षा सहयोग की समीक्षा की। राजनाथ सिंह ने सितंबर 2019 में जापान की अपनी यात्रा "
-        "के दौरान हुई बैठकों को याद किया।",
+        "राजनाथ सिंह और जापानी रक्षा मंत्री तारो कोनो की फोन पर बात हुई।\n\n"
+        "बातचीत में रक्षा सहयोग के कई पहलुओं पर विचार हुआ। सिंह ने याद दिलाया कि सितंबर 2019 "
+        "के टोक्यो दौरे में दोनों पक्ष कई मुद्दों पर सहमत हुए थे।",
     )
     assert e.type == "phone_call"
     assert e.date is None
@@ -112,9 +112,9 @@ def test_a_meeting_inside_a_trip_is_dated_by_its_own_day(parse):
     e = eng(
         parse,
         "India and Japan hold defence talks\n\n"
-        "Defence Minister Manohar Parrikar is visiting Japan from 29 March to 1 April, 2015 at the "
-        "invitation of Japan's Minister of Defence Gen Nakatani. The two Ministers held a Defence "
-        "Ministerial Meeting on March 30, 2015 in Tokyo.",
+        "Manohar Parrikar is in Japan from 29 March to 1 April, 2015, invited by his counterpart Gen "
+        "Nakatani. On March 30, 2015 the two defence ministers met in Tokyo for their annual "
+        "ministerial talks.",
     )
     assert e.type == "bilateral_ministerial"
     assert e.date == "2015-03-30"
@@ -139,8 +139,8 @@ def test_a_visarga_dateline_and_a_misspelt_dateline_city_give_the_place(parse):
     )
     assert e.place == "New Delhi"
     art = parse(
-        "विएंतियन | प्रधानमंत्री नरेन्द्र मोदी ने जापान के प्रधानमंत्री शिंजो आबे से भेंट की और समुद्री सुरक्षा "
-        "तथा रक्षा उपकरणों में सहयोग पर चर्चा की। दोनों नेता आसियान शिखर सम्मेलन के लिए लाओस में हैं।"
+        "विएंतियन | आसियान शिखर सम्मेलन के लिए लाओस पहुंचे नरेन्द्र मोदी की जापानी प्रधानमंत्री शिंजो आबे से "
+        "भेंट हुई, जिसमें रक्षा उपकरणों और समुद्री सुरक्षा पर बात हुई।"
     )
     assert art.engagement.place == "Vientiane"
     assert art.engagement.type == "sidelines_multilateral"
@@ -158,8 +158,8 @@ def test_a_headline_with_a_colon_is_not_a_dateline_even_when_it_starts_with_a_ci
 
 def test_a_wish_to_join_an_exercise_is_not_an_exercise(parse):
     art = parse(
-        "जापान का कहना है कि वह भारत और अमेरिका के नौसैनिक अभ्यास मालाबार में हर साल शामिल होना चाहता है। "
-        "जापान के रक्षा मंत्री इत्सुनोरी ओनोडेरा ने कहा कि प्रस्तावित त्रिपक्षीय अभ्यास समुद्री सुरक्षा के लिए अहम है।",
+        "भारत-अमेरिका के मालाबार नौसैनिक अभ्यास में टोक्यो अब हर वर्ष शामिल होना चाहता है। "
+        "जापानी रक्षा मंत्री इत्सुनोरी ओनोडेरा के अनुसार त्रिपक्षीय अभ्यास समुद्री सुरक्षा के लिए अहम होगा।",
         {"published": "2014-01-12"},
     )
     assert art.engagement.type == "other"
@@ -179,8 +179,8 @@ def test_without_a_page_date_the_role_the_text_states_decides(parse):
 def test_a_minister_calling_on_the_other_prime_minister_pays_a_visit(parse):
     e = eng(
         parse,
-        "रक्षा मंत्री राजनाथ सिंह ने अपनी जापान यात्रा के दौरान प्रधानमंत्री फुमियो किशिदा से टोक्यो में मुलाकात की। "
-        "इस मौके पर विदेश मंत्री एस. जयशंकर भी मौजूद थे। इससे पहले दोनों मंत्रियों ने 2+2 वार्ता में हिस्सा लिया।",
+        "टोक्यो दौरे पर गए रक्षा मंत्री राजनाथ सिंह प्रधानमंत्री फुमियो किशिदा से मिले। "
+        "विदेश मंत्री एस. जयशंकर उनके साथ थे। दोनों मंत्री पहले ही 2+2 वार्ता में भाग ले चुके थे।",
         {"published": "2022-09-09"},
     )
     assert e.type == "visit"
@@ -201,8 +201,8 @@ def test_a_length_said_of_an_earlier_exercise_does_not_make_this_one_ongoing(par
 def test_a_photo_caption_with_its_credit_is_not_the_headline(parse):
     art = parse(
         " date 2022-09-08 The minister inspects a guard of honour in Tokyo before the talks. (Credits: Twitter/@SomeMinistry)\n\n"
-        "Defence Minister Rajnath Singh met his Japanese counterpart Yasukazu Hamada in Tokyo on Thursday and "
-        "the two discussed joint exercises."
+        "In Tokyo on Thursday, Rajnath Singh and Japan's defence minister Yasukazu Hamada held talks "
+        "on their joint exercises."
     )
     assert "guard of honour" not in art.body
     assert art.engagement.type == "bilateral_ministerial"
