@@ -37,11 +37,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(db_path: Path):
-    """`streamlit run app.py` on a free loopback port with DASHBOARD_DB=db_path; yields its URL and log."""
+def app_server(db_path: Path, env: dict[str, str] | None = None):
+    """`streamlit run app.py` on a free loopback port with DASHBOARD_DB=db_path (and `env`); yields its URL and log."""
     port = free_port()
     log = db_path.parent / f"server-{port}.log"
-    env = {**os.environ, "DASHBOARD_DB": str(db_path)}
+    env = {**os.environ, "DASHBOARD_DB": str(db_path), **(env or {})}
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
     with log.open("w") as out:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)

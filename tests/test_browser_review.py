@@ -6,17 +6,13 @@ from __future__ import annotations
 import io
 import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 
 import openpyxl
 import pytest
 
 from dashboard import store
 from tests import reviewkit as kit
-from tests.browserkit import ARGS, CHROMIUM, IDLE, ROOT, Analyst, free_port
+from tests.browserkit import CHROMIUM, IDLE, Analyst, app_server, chromium
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian chromium is installed by scripts/setup.sh --dev")
 
@@ -26,38 +22,14 @@ def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser_review")
     folder = kit.corpus_copy(root / "corpus")
     db_path = kit.build(root / "review.db", folder)
-    port = free_port()
-    log = root / "server.log"
-    env = {**os.environ, "DASHBOARD_DB": str(db_path), "DASHBOARD_KNOWLEDGE_LOCAL": str(root / "local")}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.25)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start:\n" + log.read_text())
-    yield {"url": url, "db": db_path, "folder": folder, "log": log}
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    with app_server(db_path, {"DASHBOARD_KNOWLEDGE_LOCAL": str(root / "local")}) as srv:
+        yield {**srv, "folder": folder}
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def new_page(browser, server, width: int = 1500):

@@ -1,17 +1,13 @@
 """The Sources page and the Overview's "new since your last visit" block, in AppTest and in a real
 Chromium, on the sample database plus a followed wire feed."""
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import follow_site as fs
 import pytest
+from browserkit import app_server, chromium
 from streamlit.testing.v1 import AppTest
 
 from dashboard import store
@@ -127,8 +123,6 @@ def test_save_the_current_filters_as_a_watch(app, followed_db):
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is installed by scripts/setup.sh --dev")
 def test_sources_page_and_new_since_block_in_chromium(followed_db, tmp_path):
-    from playwright.sync_api import sync_playwright
-
     db = tmp_path / "browser.db"
     shutil.copy(followed_db, db)
     conn = store.connect(db)
@@ -136,54 +130,26 @@ def test_sources_page_and_new_since_block_in_chromium(followed_db, tmp_path):
     conn.execute("UPDATE visits SET last_visit = (SELECT max(finished_at) FROM ingest_runs WHERE command != 'follow')")
     conn.conn.commit()
     conn.conn.close()
-    port = free_port()
-    log = tmp_path / "server.log"
-    env = {**os.environ, "DASHBOARD_DB": str(db)}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    with log.open("w") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.25)
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"])
-            pg = b.new_page(viewport={"width": 1600, "height": 1500})
-            ARTIFACTS.mkdir(exist_ok=True)
-            pg.goto(url)
-            pg.get_by_text("New since your last visit").wait_for(timeout=30_000)
-            pg.wait_for_selector(".js-plotly-plot", timeout=30_000)
-            pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-            pg.wait_for_timeout(1000)
-            assert pg.get_by_text("3 report(s), 1 independent story").count() >= 1, log.read_text()[-2000:]
-            pg.screenshot(path=str(ARTIFACTS / "overview-new-since.png"))
-            pg.goto(url + "/sources")
-            pg.get_by_text("Followed sources").wait_for(timeout=30_000)
-            pg.wait_for_timeout(1500)
-            assert pg.get_by_text("is paused").count() >= 1
-            box = pg.get_by_label("URL of a feed, sitemap or article page")
-            box.fill("http://127.0.0.1:9/typed.xml")
-            pg.get_by_role("button", name="Follow", exact=True).click()
-            pg.get_by_text("private or local address").wait_for(timeout=30_000)
-            assert pg.locator('[data-testid="stException"]').count() == 0, log.read_text()[-2000:]
-            pg.screenshot(path=str(ARTIFACTS / "sources.png"))
-            b.close()
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    with app_server(db) as srv, chromium() as b:
+        pg = b.new_page(viewport={"width": 1600, "height": 1500})
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.goto(srv["url"])
+        pg.get_by_text("New since your last visit").wait_for(timeout=30_000)
+        pg.wait_for_selector(".js-plotly-plot", timeout=30_000)
+        pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+        pg.wait_for_timeout(1000)
+        assert pg.get_by_text("3 report(s), 1 independent story").count() >= 1, srv["log"].read_text()[-2000:]
+        pg.screenshot(path=str(ARTIFACTS / "overview-new-since.png"))
+        pg.locator('[data-testid="stSidebar"] [data-testid="stPageLink"] a', has_text="Sources").first.click()  # the menu, as an analyst opens it
+        pg.get_by_text("Followed sources").wait_for(timeout=30_000)
+        pg.wait_for_timeout(1500)
+        assert pg.get_by_text("is paused").count() >= 1
+        box = pg.get_by_label("URL of a feed, sitemap or article page")
+        box.fill("http://127.0.0.1:9/typed.xml")
+        pg.get_by_role("button", name="Follow", exact=True).click()
+        pg.get_by_text("private or local address").wait_for(timeout=30_000)
+        assert pg.locator('[data-testid="stException"]').count() == 0, srv["log"].read_text()[-2000:]
+        pg.screenshot(path=str(ARTIFACTS / "sources.png"))
 
 
 def test_text_from_the_web_cannot_make_markdown():
