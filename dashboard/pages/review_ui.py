@@ -192,6 +192,23 @@ def _seen(key: str, target: str, seen, base: dict) -> dict:
     return st.session_state[f"rv_base_{key}_{target}"]
 
 
+def _editor(key: str, hi: bool, review_page: bool) -> str | None:
+    """Who edits in this panel, once any conflict is settled; None when the panel shows nothing
+    more (a conflict to answer, or a viewer who may not correct)."""
+    if _conflict(key, hi):
+        return None
+    allowed, by = reviewer(hi, key, ask=not review_page)
+    if not allowed:
+        st.info(w("viewer", hi))
+        return None
+    return by
+
+
+def _form_key(key: str, target: str) -> str:
+    """Widget keys per record revision: a record changed by someone else gets a fresh form."""
+    return f"{key}_{target}_{st.session_state[f'rv_seen_{key}_{target}'].revision}"
+
+
 def _people(country: str, current: list[str]) -> list[str]:
     kb = knowledge.default()
     names = {n for n, c in kb.people.items() if c == country} | {n for n, o in kb.organisations.items() if o.get("country") == country}
@@ -209,14 +226,11 @@ def engagement_panel(path: str, engagement_id: str, hi: bool, key: str = "tl", e
     eid = row["id"]
     _show_flash(key)  # outside the expander: a save closes it
     with st.expander(w("correct", hi), expanded=expanded or bool(st.session_state.get(f"rv_conflict_{key}"))):
-        if _conflict(key, hi):
-            return
-        allowed, by = reviewer(hi, key, ask=not review_page)
-        if not allowed:
-            st.info(w("viewer", hi))
+        by = _editor(key, hi, review_page)
+        if by is None:
             return
         row = _seen(key, eid, service.Seen(row["revision"], store.now()), row)
-        k = f"{key}_{eid}_{st.session_state[f'rv_seen_{key}_{eid}'].revision}"
+        k = _form_key(key, eid)
         with st.form(f"rv_form_{k}", border=False):
             c1, c2 = st.columns(2)
             d = c1.text_input(w("date", hi), value=row["date"] or "", key=f"rv_date_{k}")
@@ -333,14 +347,11 @@ def article_panel(path: str, article: dict, hi: bool, key: str = "ar", review_pa
         return
     _show_flash(key)
     with st.expander(w("correct_article", hi), expanded=review_page or bool(st.session_state.get(f"rv_conflict_{key}"))):
-        if _conflict(key, hi):
-            return
-        allowed, by = reviewer(hi, key, ask=not review_page)
-        if not allowed:
-            st.info(w("viewer", hi))
+        by = _editor(key, hi, review_page)
+        if by is None:
             return
         row = _seen(key, aid, service.seen(_reader(path), "article", aid), row)
-        k = f"{key}_{aid}_{st.session_state[f'rv_seen_{key}_{aid}'].revision}"
+        k = _form_key(key, aid)
         everything = cached.engagements(path, cached.stamp(path), Filters())
         choices = {r["id"]: f"{r['date'] or r['sort_date'] or ''} · {labels.t(r['type'], hi, labels.TYPES)} · {r['place'] or ''}" for r in everything.to_dict("records")}
         with st.form(f"rv_aform_{k}", border=False):
