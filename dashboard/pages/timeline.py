@@ -76,7 +76,8 @@ def detail_header(row, arts: pd.DataFrame) -> None:
     dec = row["decisions"]
     when = row["date"] or row["sort_date"]
     common.heading(f"{decided.marked(when, dec, 'date')} · {decided.marked(labels.t(row['type'], hi, labels.TYPES), dec, 'type')}")
-    status = decided.marked(common.status(row, hi, path, stamp), dec, "status")  # 'ongoing' as of the last report, not today
+    status_text = common.status(row, hi, path, stamp)  # 'ongoing' as of the last report, not today
+    status = decided.marked(status_text, dec, "status")
     place = decided.marked(row["place"], dec, "place") or labels.t("place_not_stated", hi)
     langs = ", ".join(labels.t(x, hi, labels.LANGUAGES) for x in row["languages"])
     reports = labels.fmt("n_reports_in", hi, n=labels.n(int(row["n_articles"]), "reports", hi), languages=langs)
@@ -85,7 +86,7 @@ def detail_header(row, arts: pd.DataFrame) -> None:
     shown = {
         "date": f"{when} – {row['end_date']}" if row.get("end_date") else when,
         "type": labels.t(row["type"], hi, labels.TYPES),
-        "status": common.status(row, hi, path, stamp),
+        "status": status_text,
         "place": row["place"] or labels.t("place_not_stated", hi),
         "participants": ", ".join(row["participants"]) or labels.t("not_named", hi),
     }
