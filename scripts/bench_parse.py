@@ -3,6 +3,7 @@
     python scripts/bench_parse.py            # 5 runs over the golden + sample articles, 5 KB articles, 3 KB Japanese articles
     python scripts/bench_parse.py --runs 9
     python scripts/bench_parse.py --scaling  # time against input length: 10 k, 100 k, 1 M characters
+    python scripts/bench_parse.py --against ../old-checkout   # this parser against another one, side by side
 
 The 5 KB corpus joins paragraphs of real sample articles until each text is about 5,000 characters,
 so the figure answers "articles/s per core for 5 KB articles"; the Japanese corpus joins the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -20,7 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# the parser timed: this checkout's, or (for --against) another's, on this checkout's corpus
+CODE = Path(os.environ.get("BENCH_PARSE_CODE") or ROOT)
+sys.path.insert(0, str(CODE))
 
 from dashboard import knowledge, readers  # noqa: E402
 from dashboard.parse import parse_article  # noqa: E402
@@ -125,6 +129,25 @@ def scaling(limit: float) -> None:
         print(f"{kind:<14}{cells}   {', '.join(ratios)}", flush=True)
 
 
+def against(other: Path, runs: int) -> None:
+    """Both parsers on the mixed corpus, in alternating processes (the machine's load then weighs
+    on both alike); each process reports its best of 4 passes."""
+    rates: dict[str, list[float]] = {"this": [], "other": []}
+    for _ in range(runs):
+        for name, code in (("this", ROOT), ("other", other)):
+            out = subprocess.run([sys.executable, __file__, "--rate"], env={**os.environ, "BENCH_PARSE_CODE": str(code)}, capture_output=True, text=True, check=True)
+            rates[name].append(float(out.stdout))
+    mine, theirs = statistics.median(rates["this"]), statistics.median(rates["other"])
+    print(f"mixed corpus: this checkout {mine:,.0f}/s, {other} {theirs:,.0f}/s: ratio {mine / theirs:.3f} (medians of {runs} processes, best of 4 passes each)")
+
+
+def best_rate() -> float:
+    kb = knowledge.default()
+    mixed = corpus()
+    run(mixed[:20], kb)
+    return max(run(mixed, kb) for _ in range(4))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -132,8 +155,16 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--scaling", action="store_true", help="time against input length instead")
     ap.add_argument("--limit", type=float, default=120.0, help="with --scaling: seconds before an input is cut off")
+    ap.add_argument("--against", type=Path, metavar="CHECKOUT", help="time this parser against another checkout's, side by side")
     ap.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
+    ap.add_argument("--rate", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.rate:
+        print(best_rate())
+        return 0
+    if args.against:
+        against(args.against.resolve(), args.runs)
+        return 0
     if args.one:
         print(json.dumps({"seconds": one(args.one[0], int(args.one[1]))}))
         return 0
